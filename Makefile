@@ -1,0 +1,38 @@
+# pushtimer: `make run` and `make test` set everything up on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-dev
+PLAN ?= plans/back-week.toml
+
+.PHONY: run test check lint format typecheck layers bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+run: $(STAMP)
+	$(BIN)/pushtimer $(PLAN)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check pushtimer tests benchmarks
+	$(BIN)/ruff format --check pushtimer tests benchmarks
+
+format: $(STAMP)
+	$(BIN)/ruff format pushtimer tests benchmarks
+	$(BIN)/ruff check --fix pushtimer tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+layers: $(STAMP)
+	$(BIN)/lint-imports
+
+check: lint typecheck layers test
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .import_linter_cache

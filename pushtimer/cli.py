@@ -1,0 +1,211 @@
+"""The ``pushtimer`` command: wires subcommands to the plan, session and UI layers.
+
+Imports of everything but click happen inside the commands, so ``pushtimer --version``
+and ``pushtimer validate`` start fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from pushtimer import __version__
+
+if TYPE_CHECKING:
+    from pushtimer.plan.model import Plan
+
+EXIT_PLAN_ERROR = 2
+
+
+class _PlanOrCommand(click.Group):
+    """``pushtimer PLAN`` opens a plan; anything else that is a command name runs it."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            return "open", self.commands["open"], args
+        return super().resolve_command(ctx, args)
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.command_path, "[OPTIONS] [PLAN [--workout N|NAME]] | COMMAND ...")
+
+
+@contextmanager
+def _plan_errors() -> Iterator[None]:
+    """Turn a PlanError into its lines on stderr and exit status 2, never a traceback."""
+    from pushtimer.plan.errors import PlanError
+
+    try:
+        yield
+    except PlanError as error:
+        for line in error.lines:
+            click.echo(line, err=True)
+        sys.exit(EXIT_PLAN_ERROR)
+
+
+def _load(argument: str) -> Plan:
+    from pushtimer.plan.catalog import resolve_plan
+    from pushtimer.plan.loader import load_plan
+
+    path = resolve_plan(argument)
+    return load_plan(argument if str(path) == argument else path)
+
+
+def _chosen_workouts(plan: Plan, source: str, choice: str | None) -> list[int]:
+    from pushtimer.plan.errors import PlanError
+    from pushtimer.plan.model import find_workout
+
+    if choice is None:
+        return list(range(len(plan.workouts)))
+    try:
+        return [find_workout(plan, choice)]
+    except LookupError as error:
+        raise PlanError.single(source, str(error)) from None
+
+
+_WORKOUT_OPTION = click.option(
+    "--workout", "-w", metavar="N|NAME", help="A workout by number (from 1) or name."
+)
+
+
+@click.group(
+    cls=_PlanOrCommand,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.version_option(__version__, "--version", "-V", prog_name="pushtimer")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """A terminal workout timer: tempo-paced reps, holds and rests from a TOML plan.
+
+    PLAN is a plan file, or the name of a shipped or saved plan (try `pushtimer plans`).
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(plans)
+        click.echo("\nThe live session screen is on its way; meanwhile `pushtimer show PLAN`")
+        click.echo("prints a workout's timeline.")
+
+
+@cli.command("open", hidden=True)
+@click.argument("plan")
+@_WORKOUT_OPTION
+def open_plan(plan: str, workout: str | None) -> None:
+    """Open PLAN for a live session."""
+    from pushtimer.outline import timeline_outline
+    from pushtimer.session.timeline import build_timeline
+
+    with _plan_errors():
+        loaded = _load(plan)
+        index = _chosen_workouts(loaded, plan, workout or "1")[0]
+        timeline = build_timeline(loaded.workouts[index], loaded.defaults)
+        click.echo(loaded.name)
+        for line in timeline_outline(loaded, timeline):
+            click.echo(line)
+        click.echo("\nThe live session screen is on its way; this is the timeline it will run.")
+
+
+@cli.command()
+@click.argument("plans", nargs=-1, required=True, metavar="PLAN...")
+def validate(plans: tuple[str, ...]) -> None:
+    """Check plan files; print every problem, one line each (exit status 2 if any)."""
+    from pushtimer.plan.errors import PlanError
+    from pushtimer.session.timeline import build_timeline
+
+    failed = False
+    for argument in plans:
+        try:
+            loaded = _load(argument)
+        except PlanError as error:
+            failed = True
+            for line in error.lines:
+                click.echo(line, err=True)
+            continue
+        count = len(loaded.workouts)
+        times = ", ".join(
+            _total(build_timeline(w, loaded.defaults).total_seconds) for w in loaded.workouts
+        )
+        click.echo(f"{argument}: ok, {count} workout{'s' if count != 1 else ''} ({times})")
+    if failed:
+        sys.exit(EXIT_PLAN_ERROR)
+
+
+def _total(seconds: int) -> str:
+    from pushtimer.plan.durations import format_clock
+
+    return format_clock(seconds)
+
+
+@cli.command()
+def plans() -> None:
+    """List the shipped plans and your own, with each workout and its length."""
+    from pushtimer.outline import plan_outline
+    from pushtimer.plan.catalog import find_plans, user_plans_dir
+    from pushtimer.plan.errors import PlanError
+    from pushtimer.plan.loader import load_plan
+
+    found = find_plans()
+    for origin, title in (("shipped", "Shipped plans"), ("user", "Your plans")):
+        entries = [p for p in found if p.origin == origin]
+        folder = f"  ({user_plans_dir()})" if origin == "user" else ""
+        click.echo(f"{title}{folder}")
+        if not entries:
+            click.echo("  none yet: save a plan as a .toml file in that folder")
+        for entry in entries:
+            try:
+                loaded = load_plan(entry.path)
+            except PlanError as error:
+                count = len(error.lines)
+                click.echo(
+                    f"  {entry.slug}: has {count} problem{'s' if count != 1 else ''}; "
+                    f"see `pushtimer validate {entry.path}`"
+                )
+                continue
+            click.echo(f"  {entry.slug}: {loaded.name}")
+            for line in plan_outline(loaded):
+                click.echo(f"  {line}")
+
+
+@cli.command()
+@click.argument("plan")
+@_WORKOUT_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the timeline as JSON.")
+def show(plan: str, workout: str | None, as_json: bool) -> None:
+    """Print the timeline of PLAN's workouts: every step with its start and length."""
+    from pushtimer.outline import timeline_outline
+    from pushtimer.session.timeline import build_timeline, timeline_json
+
+    with _plan_errors():
+        loaded = _load(plan)
+        chosen = _chosen_workouts(loaded, plan, workout)
+    timelines = [build_timeline(loaded.workouts[i], loaded.defaults) for i in chosen]
+    if as_json:
+        document: dict[str, Any] = {
+            "name": loaded.name,
+            "workouts": [timeline_json(t) for t in timelines],
+        }
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        return
+    click.echo(loaded.name)
+    for timeline in timelines:
+        click.echo("")
+        for line in timeline_outline(loaded, timeline):
+            click.echo(line)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the plan format (for editors and language servers)."""
+    from pushtimer.plan.schema import plan_schema
+
+    click.echo(json.dumps(plan_schema(), indent=2, ensure_ascii=False))
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    cli(prog_name="pushtimer")

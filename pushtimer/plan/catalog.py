@@ -1,0 +1,56 @@
+"""Finding plans: the shipped ones, the user's plan folder, and a plan named on the command line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pushtimer.resources import plans_dir
+
+Origin = Literal["shipped", "user"]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanFile:
+    """A plan file found in one of the plan folders."""
+
+    path: Path
+    origin: Origin
+
+    @property
+    def slug(self) -> str:
+        """The name a plan is called by on the command line: ``back-week``."""
+        return self.path.stem
+
+
+def user_plans_dir() -> Path:
+    """``plans/`` in the user's config folder (honours XDG_CONFIG_HOME on Linux)."""
+    import platformdirs  # only needed when the user's folder is asked for
+
+    return platformdirs.user_config_path("pushtimer") / "plans"
+
+
+def find_plans() -> list[PlanFile]:
+    """Shipped plans, then the user's, each sorted by file name."""
+    found = [PlanFile(path, "shipped") for path in sorted(plans_dir().glob("*.toml"))]
+    user = user_plans_dir()
+    if user.is_dir():
+        found += [PlanFile(path, "user") for path in sorted(user.glob("*.toml"))]
+    return found
+
+
+def resolve_plan(argument: str) -> Path:
+    """The file a PLAN argument means: a path, or the name of a user or shipped plan.
+
+    ``back-week`` and ``back-week.toml`` find the shipped plan when no such file is in
+    the current folder; the user's own plans win over shipped ones of the same name.
+    """
+    path = Path(argument).expanduser()
+    if path.exists() or len(path.parts) > 1:
+        return path
+    stem = path.stem if path.suffix == ".toml" else path.name
+    for plan in sorted(find_plans(), key=lambda p: p.origin != "user"):
+        if plan.slug == stem:
+            return plan.path
+    return path

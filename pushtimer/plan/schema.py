@@ -1,0 +1,54 @@
+"""The JSON Schema of the plan format, derived from the model.
+
+msgspec writes the schema; this adds what TOML needs and JSON Schema can say:
+durations also accept text (``"1m30s"``), and TOML has no null, so "or null" goes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from pushtimer.plan.model import Plan
+
+SCHEMA_ID = "https://pushtimer.invalid/plan.schema.json"
+
+
+def plan_schema() -> dict[str, Any]:
+    """The schema as a JSON-ready dict (what ``pushtimer schema`` prints)."""
+    raw = msgspec.json.schema(Plan)
+    schema: dict[str, Any] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "pushtimer plan",
+        **_tidy(raw),
+    }
+    return schema
+
+
+def _tidy(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_tidy(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _tidy(value) for key, value in node.items()}
+    choices = node.get("anyOf")
+    if isinstance(choices, list):
+        kept = [c for c in choices if c != {"type": "null"}]
+        if len(kept) == 1:
+            node.pop("anyOf")
+            node = {**kept[0], **node}
+        else:
+            node["anyOf"] = kept
+        if node.get("default", 0) is None:
+            node.pop("default")
+    pattern = node.pop("x-duration-pattern", None)
+    if pattern is not None:
+        bounds = {k: node.pop(k) for k in ("minimum", "maximum") if k in node}
+        node.pop("type", None)
+        node["anyOf"] = [
+            {"type": "integer", **bounds},
+            {"type": "string", "pattern": pattern},
+        ]
+    return node

@@ -1,0 +1,262 @@
+"""Checks plan data against the model and reports every problem, not just the first.
+
+msgspec stops at the first error of a document, so this walks the model's tables
+itself and lets msgspec check each value on its own: unknown keys (with a
+did-you-mean), missing keys, types and bounds all come back together, each with
+the place it was found (workout 1 ("Day 1"), exercise 2 ("Arched push-up")).
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import msgspec
+from msgspec import inspect as mi
+
+from pushtimer.plan.durations import parse_duration
+from pushtimer.plan.errors import PlanError
+from pushtimer.plan.model import DURATION, TEMPO, Exercise, Plan
+from pushtimer.plan.tempo import parse_tempo
+from pushtimer.plan.wording import describe, quote, show
+
+_NAME_IN_PLACE = 40
+_ITEM_PATH = re.compile(r"at `\$\[(\d+)\]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Field:
+    key: str
+    annotation: Any
+    kind: mi.Type
+    required: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where in the plan a problem is: the words for people and the TOML table path."""
+
+    labels: tuple[str, ...] = ()
+    tables: tuple[str, ...] = ()
+
+    def child(self, label: str, key: str) -> Place:
+        return Place((*self.labels, label), (*self.tables, key))
+
+    def header(self, key: str) -> str:
+        return ".".join((*self.tables, key))
+
+    def __str__(self) -> str:
+        return ", ".join(self.labels)
+
+
+class _Report:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.lines: list[str] = []
+
+    def add(self, place: Place, message: str) -> None:
+        where = f"{place}: " if place.labels else ""
+        self.lines.append(f"{self.source}: {where}{message}")
+
+
+def check_plan(data: dict[str, Any], source: str) -> dict[str, Any]:
+    """Check parsed TOML against the plan format.
+
+    Returns the data with every duration turned into whole seconds, ready for
+    ``msgspec.convert``; raises PlanError with one line per problem.
+    """
+    report = _Report(source)
+    clean = _check_table(data, Plan, Place(), report)
+    _check_layout(data, report)
+    if report.lines or clean is None:
+        raise PlanError(report.lines)
+    return clean
+
+
+@functools.cache
+def _fields(cls: type[msgspec.Struct]) -> dict[str, _Field]:
+    kinds = {f.encode_name: f.type for f in mi.type_info(cls).fields}  # type: ignore[attr-defined]
+    return {
+        f.encode_name: _Field(f.encode_name, f.type, kinds[f.encode_name], f.required)
+        for f in msgspec.structs.fields(cls)
+    }
+
+
+def _check_table(
+    data: dict[str, Any], cls: type[msgspec.Struct], place: Place, report: _Report
+) -> dict[str, Any] | None:
+    fields = _fields(cls)
+    clean: dict[str, Any] = {}
+    ok = True
+    guesses: set[str] = set()
+    for key, value in data.items():
+        field = fields.get(key)
+        if field is None:
+            guess = _guess(key, fields)
+            report.add(place, _unknown_key(key, guess))
+            guesses.add(guess or "")
+            ok = False
+            continue
+        good, result = _check_value(field, value, place, report)
+        if good:
+            clean[key] = result
+        ok = ok and good
+    for field in fields.values():
+        if field.required and field.key not in data:
+            what = describe(field.kind, place.header(field.key))
+            report.add(place, f'missing key "{field.key}" ({what})')
+            ok = False
+    if cls is Exercise:
+        ok = _check_exercise(data, guesses, place, report) and ok
+    return clean if ok else None
+
+
+def _check_value(
+    field: _Field, value: object, place: Place, report: _Report
+) -> tuple[bool, object]:
+    kind = _core(field.kind)
+    if isinstance(kind, mi.StructType):
+        if not isinstance(value, dict):
+            what = f"a table ([{place.header(field.key)}])"
+            report.add(place, f'"{field.key}" must be {what}, got {show(value)}')
+            return False, None
+        table = _check_table(value, kind.cls, place.child(field.key, field.key), report)
+        return table is not None, table
+    if isinstance(kind, (mi.ListType, mi.VarTupleType)) and isinstance(
+        kind.item_type, mi.StructType
+    ):
+        return _check_tables(field, kind, kind.item_type.cls, value, place, report)
+    return _check_leaf(field, value, place, report)
+
+
+def _check_tables(
+    field: _Field,
+    kind: mi.ListType | mi.VarTupleType,
+    cls: type[msgspec.Struct],
+    value: object,
+    place: Place,
+    report: _Report,
+) -> tuple[bool, object]:
+    low, high = kind.min_length or 0, kind.max_length
+    if not isinstance(value, list) or len(value) < low or (high is not None and len(value) > high):
+        what = describe(kind, place.header(field.key))
+        report.add(place, f'"{field.key}" must be {what}, got {show(value)}')
+        return False, None
+    items: list[dict[str, Any] | None] = []
+    for number, item in enumerate(value, start=1):
+        if not isinstance(item, dict):
+            what = f"a [[{place.header(field.key)}]] table"
+            report.add(place, f'"{field.key}" item {number} must be {what}, got {show(item)}')
+            items.append(None)
+            continue
+        label = f"{field.key} {number}"
+        name = item.get("name")
+        if isinstance(name, str):
+            short = name if len(name) <= _NAME_IN_PLACE else name[: _NAME_IN_PLACE - 1] + "…"
+            label += f" ({quote(short)})"
+        items.append(_check_table(item, cls, place.child(label, field.key), report))
+    good = all(item is not None for item in items)
+    return good, items
+
+
+def _check_leaf(field: _Field, value: object, place: Place, report: _Report) -> tuple[bool, object]:
+    marks = _marks(field.kind)
+    typed = value
+    try:
+        if DURATION in marks and isinstance(value, str):
+            typed = parse_duration(value)
+        typed = msgspec.convert(typed, type=field.annotation)
+    except (ValueError, msgspec.ValidationError) as error:
+        report.add(place, _leaf_message(field, value, str(error)))
+        return False, None
+    if TEMPO in marks and isinstance(typed, str):
+        try:
+            parse_tempo(typed)
+        except ValueError as error:
+            report.add(place, f'"{field.key}" {error}')
+            return False, None
+    return True, typed
+
+
+def _leaf_message(field: _Field, value: object, error: str) -> str:
+    kind = _core(field.kind)
+    item = _ITEM_PATH.search(error)
+    if item and isinstance(value, list) and isinstance(kind, (mi.ListType, mi.VarTupleType)):
+        index = int(item.group(1))
+        what = describe(kind.item_type)
+        return f'"{field.key}" item {index + 1} must be {what}, got {show(value[index])}'
+    return f'"{field.key}" must be {describe(field.kind)}, got {show(value)}'
+
+
+def _check_exercise(data: dict[str, Any], guesses: set[str], place: Place, report: _Report) -> bool:
+    # A misspelt "reps" has been reported already with its suggestion; don't pile on.
+    has_reps = "reps" in data or "reps" in guesses
+    has_hold = "hold" in data or "hold" in guesses
+    if has_reps and has_hold:
+        report.add(place, 'has both "reps" and "hold"; an exercise is either reps or a timed hold')
+        return False
+    if not has_reps and not has_hold:
+        report.add(
+            place,
+            'needs "reps" (a whole number from 1 to 500, or "max") or "hold" (a duration)',
+        )
+        return False
+    if has_hold and "tempo" in data:
+        report.add(place, '"tempo" paces reps and has no effect on a timed hold; remove it')
+        return False
+    return True
+
+
+def _check_layout(data: dict[str, Any], report: _Report) -> None:
+    has_workouts, has_exercises = "workout" in data, "exercise" in data
+    if has_workouts and has_exercises:
+        report.add(
+            Place(),
+            "has both [[workout]] tables and top-level [[exercise]] tables; use one layout: "
+            "put the exercises under a [[workout]] (as [[workout.exercise]]), or drop the "
+            "[[workout]] tables for a single-workout plan",
+        )
+    elif not has_workouts and not has_exercises:
+        report.add(
+            Place(),
+            "has no workouts: add [[workout]] tables with [[workout.exercise]] tables under "
+            "them, or [[exercise]] tables for a single-workout plan",
+        )
+    elif has_workouts and data["workout"] == []:
+        report.add(Place(), '"workout" is empty: add at least one [[workout]] table')
+    elif has_exercises and data["exercise"] == []:
+        report.add(Place(), '"exercise" is empty: add at least one [[exercise]] table')
+
+
+def _guess(key: str, fields: dict[str, _Field]) -> str | None:
+    close = difflib.get_close_matches(key.lower().replace("-", "_"), list(fields), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _unknown_key(key: str, guess: str | None) -> str:
+    message = f"unknown key {quote(key)}"
+    if guess:
+        message += f" (did you mean {quote(guess)}?)"
+    return message
+
+
+def _core(kind: mi.Type) -> mi.Type:
+    """The type under an optional (``X | None``) and under descriptive metadata."""
+    if isinstance(kind, mi.UnionType):
+        rest = [t for t in kind.types if not isinstance(t, mi.NoneType)]
+        if len(rest) == 1:
+            return _core(rest[0])
+    if isinstance(kind, mi.Metadata):
+        return _core(kind.type)
+    return kind
+
+
+def _marks(kind: mi.Type) -> set[str]:
+    if isinstance(kind, mi.Metadata):
+        return {str((kind.extra or {}).get("kind"))}
+    if isinstance(kind, mi.UnionType):
+        return set().union(*(_marks(t) for t in kind.types))
+    return set()

@@ -1,0 +1,176 @@
+"""The command line as a user meets it: exit codes, output and errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pushtimer import __version__
+from pushtimer.cli import cli
+from tests.conftest import BAD_PLANS, SHIPPED_PLANS
+
+BACK_WEEK = str(SHIPPED_PLANS / "back-week.toml")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), prog_name="pushtimer")
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version() -> None:
+    assert run("--version") == (0, f"pushtimer, version {__version__}\n", "")
+
+
+@pytest.mark.parametrize("command", [[], ["validate"], ["show"], ["plans"], ["schema"]])
+def test_help_everywhere(command: list[str]) -> None:
+    code, out, _ = run(*command, "--help")
+    assert code == 0 and "Usage: pushtimer" in out
+
+
+def test_validate_ok() -> None:
+    code, out, err = run("validate", *(str(p) for p in sorted(SHIPPED_PLANS.glob("*.toml"))))
+    assert code == 0 and err == ""
+    assert out.splitlines()[0] == f"{BACK_WEEK}: ok, 3 workouts (12:40, 14:00, 13:04)"
+    assert len(out.splitlines()) == 3
+
+
+def test_validate_reports_every_broken_file_and_exits_2() -> None:
+    broken = [str(BAD_PLANS / "sets_zero.toml"), str(BAD_PLANS / "unknown_top_key.toml")]
+    code, out, err = run("validate", broken[0], BACK_WEEK, broken[1])
+    assert code == 2
+    assert out == f"{BACK_WEEK}: ok, 3 workouts (12:40, 14:00, 13:04)\n"
+    assert err.splitlines() == [
+        f'{broken[0]}: exercise 1 ("Push-up"): "sets" must be a whole number from 1 to 50, got 0',
+        f'{broken[1]}: unknown key "nmae" (did you mean "name"?)',
+    ]
+
+
+def test_validate_missing_file() -> None:
+    code, _, err = run("validate", "no/such/plan.toml")
+    assert (code, err) == (2, "no/such/plan.toml: no such file\n")
+
+
+def test_validate_needs_a_plan() -> None:
+    code, _, err = run("validate")
+    assert code == 2 and "Missing argument" in err
+
+
+def test_show_json_matches_the_spec_shape() -> None:
+    code, out, _ = run("show", BACK_WEEK, "--json", "--workout", "1")
+    assert code == 0
+    document = json.loads(out)
+    assert document["name"] == "Back-focused push-up week"
+    (workout,) = document["workouts"]
+    assert workout["name"] == "Day 1: wide and arched"
+    assert workout["total_seconds"] == 760
+    assert set(workout["segments"][0]) == {
+        "kind",
+        "start",
+        "duration",
+        "exercise",
+        "set",
+        "side",
+        "rep",
+    }
+
+
+def test_show_text_groups_by_exercise_and_set() -> None:
+    code, out, _ = run("show", "back-week", "--workout", "day 1")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Back-focused push-up week"
+    assert lines[2] == "Day 1: wide and arched: 12:40, 7 sets of work"
+    assert lines[3].split() == ["0:00", "Get", "ready", "10s"]
+    assert lines[4].strip() == "Wide push-up: 4 x 12 reps, tempo 3-1-1-0"
+    assert lines[5].split() == ["0:10", "Set", "1/4:", "12", "reps", "1m"]
+    assert lines[6].split() == ["1:10", "Rest", "1m"]
+    assert lines[-1].split() == ["12:00", "Set", "3/3:", "8", "reps", "40s"]
+
+
+def test_show_per_side_and_open_sets() -> None:
+    code, out, _ = run("show", "back-week", "-w", "2")
+    assert code == 0
+    assert "  Set 1/3 left: 5 reps" in out and "Switch sides" in out
+    code, out, _ = run("show", "variations")
+    assert code == 0
+    assert "Set 1/3: as many reps as you can, until you say done" in out
+    assert "open" in out
+
+
+def test_show_unknown_workout() -> None:
+    code, _, err = run("show", BACK_WEEK, "--workout", "9")
+    assert code == 2
+    assert err == (
+        f"{BACK_WEEK}: no workout '9'; this plan has: 1 'Day 1: wide and arched'; "
+        "2 'Day 3: one arm and rows'; 3 'Day 5: power and reverse flyes'\n"
+    )
+
+
+def test_show_broken_plan() -> None:
+    code, out, err = run("show", str(BAD_PLANS / "many_problems.toml"))
+    assert code == 2 and out == "" and len(err.splitlines()) == 4
+
+
+def test_plans_lists_shipped_and_user_plans(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    user = tmp_path / "pushtimer" / "plans"
+    user.mkdir(parents=True)
+    (user / "mine.toml").write_text('name = "My plan"\n[[exercise]]\nname = "Push-up"\nreps = 10\n')
+    (user / "broken.toml").write_text('name = "Broken"\n')
+    code, out, _ = run("plans")
+    assert code == 0
+    assert "  back-week: Back-focused push-up week" in out
+    assert "Day 1: wide and arched" in out and "12:40" in out
+    assert f"Your plans  ({user})" in out
+    assert "  mine: My plan" in out
+    assert f"  broken: has 1 problem; see `pushtimer validate {user / 'broken.toml'}`" in out
+    # A user plan is found by name, ahead of the shipped plans.
+    code, out, _ = run("show", "mine", "--json")
+    assert json.loads(out)["name"] == "My plan"
+
+
+def test_plans_with_no_user_folder() -> None:
+    code, out, _ = run("plans")
+    assert code == 0 and "none yet: save a plan as a .toml file in that folder" in out
+
+
+def test_open_plan_prints_the_timeline_for_now() -> None:
+    code, out, _ = run("back-week", "--workout", "2")
+    assert code == 0
+    assert out.splitlines()[0] == "Back-focused push-up week"
+    assert "Day 3: one arm and rows: 14:00" in out
+
+
+def test_open_missing_plan() -> None:
+    code, _, err = run("nothing-here")
+    assert (code, err) == (2, "nothing-here: no such file\n")
+
+
+def test_schema_prints_json() -> None:
+    code, out, _ = run("schema")
+    assert code == 0 and json.loads(out)["title"] == "pushtimer plan"
+
+
+def test_python_dash_m_and_no_traceback_on_bad_plan() -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pushtimer",
+            "validate",
+            str(BAD_PLANS / "syntax_missing_value.toml"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.endswith(":4:7: not valid TOML: Invalid value\n")
+    assert "Traceback" not in result.stderr

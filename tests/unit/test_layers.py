@@ -1,0 +1,30 @@
+"""The headless core never imports the UI toolkit (the import-linter contract checks the
+source; this checks what really gets imported)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+HEADLESS = [
+    "pushtimer.plan",
+    "pushtimer.plan.catalog",
+    "pushtimer.plan.schema",
+    "pushtimer.session",
+    "pushtimer.session.timeline",
+    "pushtimer.outline",
+    "pushtimer.cli",
+]
+
+
+def test_headless_modules_import_neither_textual_nor_rich() -> None:
+    code = (
+        "import importlib, sys\n"
+        f"for name in {HEADLESS!r}: importlib.import_module(name)\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        "print(','.join(loaded))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
