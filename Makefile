@@ -19,12 +19,12 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check pushtimer tests benchmarks
-	$(BIN)/ruff format --check pushtimer tests benchmarks
+	$(BIN)/ruff check pushtimer tests
+	$(BIN)/ruff format --check pushtimer tests
 
 format: $(STAMP)
-	$(BIN)/ruff format pushtimer tests benchmarks
-	$(BIN)/ruff check --fix pushtimer tests benchmarks
+	$(BIN)/ruff format pushtimer tests
+	$(BIN)/ruff check --fix pushtimer tests
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
