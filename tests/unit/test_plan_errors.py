@@ -102,11 +102,20 @@ def test_syntax_error_at_end_of_document() -> None:
     assert line.startswith("end.toml:2:") and "not valid TOML" in line
 
 
+def assert_bounds(template: str, good: list[object], bad: list[object]) -> None:
+    """``template`` holds ``{}`` where the value goes: good values load, bad ones fail."""
+    for value in good:
+        plan_from(template.format(value))
+    for value in bad:
+        with pytest.raises(PlanError):
+            plan_from(template.format(value))
+
+
 @pytest.mark.parametrize(
     ("key", "good", "bad"),
     [
         ("sets", [1, 50], [0, 51]),
-        ("reps", [1, 500, "max"], [0, 501]),
+        ("reps", [1, 500, '"max"'], [0, 501]),
         ("hold", [1, 3600, '"60m"'], [0, 3601, '"60m1s"']),
         ("rest", [0, 3600, '"1h"'], [-1, 3601]),
         ("rest_after", [0, 3600], [-1, 3601]),
@@ -114,12 +123,7 @@ def test_syntax_error_at_end_of_document() -> None:
 )
 def test_exercise_bounds_at_the_edges(key: str, good: list[object], bad: list[object]) -> None:
     other = "" if key in ("reps", "hold") else "reps = 5\n"
-    for value in good:
-        shown = f'"{value}"' if value == "max" else value
-        plan_from(f'name = "P"\n[[exercise]]\nname = "E"\n{other}{key} = {shown}\n')
-    for value in bad:
-        with pytest.raises(PlanError):
-            plan_from(f'name = "P"\n[[exercise]]\nname = "E"\n{other}{key} = {value}\n')
+    assert_bounds(f'name = "P"\n[[exercise]]\nname = "E"\n{other}{key} = {{}}\n', good, bad)
 
 
 @pytest.mark.parametrize(
@@ -133,11 +137,7 @@ def test_exercise_bounds_at_the_edges(key: str, good: list[object], bad: list[ob
 )
 def test_default_bounds_at_the_edges(key: str, good: list[object], bad: list[object]) -> None:
     body = '[[exercise]]\nname = "E"\nreps = 5\n'
-    for value in good:
-        plan_from(f'name = "P"\n[defaults]\n{key} = {value}\n{body}')
-    for value in bad:
-        with pytest.raises(PlanError):
-            plan_from(f'name = "P"\n[defaults]\n{key} = {value}\n{body}')
+    assert_bounds(f'name = "P"\n[defaults]\n{key} = {{}}\n{body}', good, bad)
 
 
 def _exercises(count: int) -> str:
