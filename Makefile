@@ -19,12 +19,12 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check pushtimer tests
-	$(BIN)/ruff format --check pushtimer tests
+	$(BIN)/ruff check pushtimer tests benchmarks
+	$(BIN)/ruff format --check pushtimer tests benchmarks
 
 format: $(STAMP)
-	$(BIN)/ruff format pushtimer tests
-	$(BIN)/ruff check --fix pushtimer tests
+	$(BIN)/ruff format pushtimer tests benchmarks
+	$(BIN)/ruff check --fix pushtimer tests benchmarks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -33,6 +33,9 @@ layers: $(STAMP)
 	$(BIN)/lint-imports
 
 check: lint typecheck layers test
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/drift.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .import_linter_cache

@@ -198,6 +198,114 @@ def show(plan: str, workout: str | None, as_json: bool) -> None:
             click.echo(line)
 
 
+_CUE_LOG_OPTION = click.option(
+    "--cue-log",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write one JSON line per segment start to FILE (diagnostics).",
+)
+_PLAIN_OPTION = click.option(
+    "--plain", is_flag=True, help="Plain line mode: one line per cue, no full-screen view."
+)
+
+
+@cli.command()
+@click.argument("plan")
+@_WORKOUT_OPTION
+@_PLAIN_OPTION
+@_CUE_LOG_OPTION
+def run(plan: str, workout: str | None, plain: bool, cue_log: str | None) -> None:
+    """Run a session of PLAN.
+
+    In plain mode: Enter or Space pauses and resumes (or says done in an open set; type the
+    count first for a "max" set), n skips, b goes back, + and - change a rest, q quits.
+    """
+    with _plan_errors():
+        loaded = _load(plan)
+        index = _chosen_workouts(loaded, plan, workout or "1")[0]
+    _run_plain(loaded, index, cue_log)
+
+
+@cli.command()
+@click.argument("reps", required=False)
+@click.option("--hold", metavar="SECONDS", help="A timed hold instead of reps (90, 90s, 1m30s).")
+@click.option("--sets", default="1", show_default=True, help="How many sets.")
+@click.option("--tempo", metavar="T", help='Tempo such as 3-1-1-0, 3110 or "free".')
+@click.option("--rest", metavar="SECONDS", help="Rest between sets [default: 60].")
+@click.option("--per-side", is_flag=True, help="Each set left, then right.")
+@click.option(
+    "--prepare", default="5", show_default=True, metavar="SECONDS", help="Get-ready time."
+)
+@_PLAIN_OPTION
+@_CUE_LOG_OPTION
+def quick(
+    reps: str | None,
+    hold: str | None,
+    sets: str,
+    tempo: str | None,
+    rest: str | None,
+    per_side: bool,
+    prepare: str,
+    plain: bool,
+    cue_log: str | None,
+) -> None:
+    """Pace a single exercise now: REPS per set (or "max"), or --hold SECONDS.
+
+    \b
+    pushtimer quick 12 --tempo 3-1-1-0
+    pushtimer quick 8 --sets 3 --rest 90 --per-side
+    pushtimer quick --hold 45 --sets 2
+    """
+    from pushtimer.plan.loader import load_plan_data
+
+    if (reps is None) == (hold is None):
+        raise click.UsageError("give REPS or --hold SECONDS (one of the two)")
+    exercise: dict[str, object] = {"name": "Hold" if hold else "Quick set", "sets": _number(sets)}
+    for key, value in (("reps", reps), ("hold", hold), ("tempo", tempo), ("rest", rest)):
+        if value is not None:
+            exercise[key] = value if key == "tempo" else _number(value)
+    if per_side:
+        exercise["per_side"] = True
+    data = {
+        "name": exercise["name"],
+        "defaults": {"prepare": _number(prepare)},
+        "exercise": [exercise],
+    }
+    with _plan_errors():
+        loaded = load_plan_data(data, "pushtimer quick")
+    _run_plain(loaded, 0, cue_log)
+
+
+def _number(text: str) -> int | str:
+    """Command-line values as the plan format has them: whole numbers, or text to check."""
+    return int(text) if text.strip().isdigit() else text
+
+
+def _run_plain(plan: Plan, index: int, cue_log_path: str | None) -> None:
+    from contextlib import ExitStack
+    from pathlib import Path
+
+    from pushtimer.plain import PlainSession, StdinWaiter, stop_on_signals, terminal_keys
+    from pushtimer.session.clock import MonotonicClock
+    from pushtimer.session.cuelog import CueLog
+    from pushtimer.session.engine import Engine
+    from pushtimer.session.timeline import build_timeline
+
+    timeline = build_timeline(plan.workouts[index], plan.defaults)
+    clock = MonotonicClock()
+    with ExitStack() as stack:
+        log = None
+        if cue_log_path is not None:
+            log = CueLog(stack.enter_context(Path(cue_log_path).open("w", encoding="utf-8")))
+        waiter = StdinWaiter(clock)
+        stack.callback(waiter.close)
+        stack.enter_context(terminal_keys())
+        stack.enter_context(stop_on_signals())
+        engine = Engine(timeline, clock)
+        session = PlainSession(plan, timeline, engine, sys.stdout, waiter, log)
+        code = session.run()
+    sys.exit(code)
+
+
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of the plan format (for editors and language servers)."""

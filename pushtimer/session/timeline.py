@@ -18,6 +18,18 @@ SegmentKind = Literal["prepare", "down", "bottom", "up", "top", "hold", "open", 
 Side = Literal["left", "right"]
 
 TEMPO_KINDS: tuple[SegmentKind, ...] = ("down", "bottom", "up", "top")
+# The word shown and spoken for each kind of segment.
+PHASE_WORDS: dict[SegmentKind, str] = {
+    "prepare": "GET READY",
+    "down": "DOWN",
+    "bottom": "BOTTOM",
+    "up": "UP",
+    "top": "TOP",
+    "hold": "HOLD",
+    "open": "GO",
+    "switch": "SWITCH",
+    "rest": "REST",
+}
 # Segments that are the work of a set (one side of it), as opposed to the pauses between.
 WORK_KINDS: frozenset[SegmentKind] = frozenset({*TEMPO_KINDS, "hold", "open"})
 

@@ -1,0 +1,326 @@
+"""The session engine: which segment is running now, and what to cue (DESIGN.md section 4).
+
+A pure state machine over a timeline and a clock. Its state is always derived from the
+clock: the current segment's planned start in *active* seconds (session time less the
+time spent paused), never from counting ticks. A segment starts at the previous one's
+planned end, so a late wake-up never shifts the schedule; after a stall the engine walks
+forward to the right segment, reporting the cues it passed as skipped.
+
+Callers ask ``next_deadline()`` when something next happens, sleep until then, and call
+``update()``; every operation returns the events it caused, in order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pushtimer.session.clock import Clock
+from pushtimer.session.events import (
+    CountdownBeep,
+    Event,
+    SegmentStarted,
+    SetCompleted,
+    TempoTick,
+    WorkoutFinished,
+)
+from pushtimer.session.timeline import TEMPO_KINDS, WORK_KINDS, Segment, Step, Timeline
+
+STALE_AFTER = 0.25  # a cue this late is reported as skipped, not played
+BACK_WINDOW = 2.0  # "back" within this long of a step's start goes to the step before
+REST_STEP = 15  # seconds that + and - add to or take from a rest
+COUNTDOWN_KINDS = frozenset({"prepare", "rest", "switch", "hold"})
+COUNTDOWN_FROM = 3
+
+
+@dataclass(frozen=True, slots=True)
+class EngineState:
+    """What is true now, for a screen or a status line."""
+
+    index: int
+    segment: Segment
+    step: int
+    elapsed: float  # in the current segment
+    remaining: float | None  # None for an open segment
+    duration: float | None  # the segment's length now, with rest changes
+    session_elapsed: float  # active seconds since the start
+    remaining_total: float  # timed seconds left in the workout, open segments not counted
+    paused: bool
+    finished: bool
+
+
+class Engine:
+    """Runs one workout's timeline against a clock."""
+
+    def __init__(self, timeline: Timeline, clock: Clock) -> None:
+        if not timeline.segments:
+            raise ValueError("a timeline without segments cannot be run")
+        self.timeline = timeline
+        self._clock = clock
+        self._segments = timeline.segments
+        self._steps: list[Step] = list(timeline.steps())
+        self._step_of = [0] * len(self._segments)
+        for number, step in enumerate(self._steps):
+            for index in range(step.first, step.last):
+                self._step_of[index] = number
+        self._origin = clock.now()
+        self._paused_total = 0.0
+        self._paused_at: float | None = None
+        self._index = 0
+        self._segment_start = 0.0  # active seconds
+        self._step_start = 0.0
+        self._last_cue = 0.0  # offset in the segment of the last cue reported
+        self._extra: dict[int, float] = {}  # rest changes, by segment index
+        self._finished = False
+        self._pending: list[Event] = [SegmentStarted(0, self._segments[0], 0.0)]
+
+    # -- reading -----------------------------------------------------------------------
+
+    @property
+    def finished(self) -> bool:
+        return self._finished
+
+    @property
+    def paused(self) -> bool:
+        return self._paused_at is not None
+
+    @property
+    def segment(self) -> Segment:
+        return self._segments[self._index]
+
+    def session_time(self) -> float:
+        """Seconds since the session started, pauses included (the cue log's ``t``)."""
+        return self._clock.now() - self._origin
+
+    def state(self) -> EngineState:
+        active = self._active()
+        duration = self._duration(self._index)
+        elapsed = max(0.0, active - self._segment_start)
+        if duration is not None:
+            elapsed = min(elapsed, duration)
+        remaining = None if duration is None else max(0.0, duration - elapsed)
+        later = sum(self._duration(i) or 0.0 for i in range(self._index + 1, len(self._segments)))
+        return EngineState(
+            index=self._index,
+            segment=self.segment,
+            step=self._step_of[self._index],
+            elapsed=elapsed,
+            remaining=remaining,
+            duration=duration,
+            session_elapsed=active,
+            remaining_total=(0.0 if self._finished else (remaining or 0.0) + later),
+            paused=self.paused,
+            finished=self._finished,
+        )
+
+    def next_deadline(self) -> float | None:
+        """Clock time of the next cue or boundary; None while paused, open or finished."""
+        if self._finished or self.paused:
+            return None
+        duration = self._duration(self._index)
+        if duration is None:
+            return None
+        offsets = [o for o, _ in self._cues(self._index, duration) if o > self._last_cue]
+        offset = offsets[0] if offsets else duration
+        return self._origin + self._paused_total + self._segment_start + offset
+
+    # -- time passing ----------------------------------------------------------------------
+
+    def update(self) -> list[Event]:
+        """Catch up with the clock: report every cue and boundary passed since last time."""
+        events, self._pending = self._pending, []
+        if self._finished or self.paused:
+            return events
+        active = self._active()
+        while not self._finished:
+            duration = self._duration(self._index)
+            reached = active - self._segment_start
+            if duration is not None:
+                reached = min(reached, duration)
+            for offset, cue in self._cues(self._index, duration):
+                if self._last_cue < offset <= reached:
+                    events.append(self._cue_event(cue, offset, active))
+                    self._last_cue = offset
+            if duration is None or active < self._segment_start + duration:
+                break
+            end = self._segment_start + duration
+            self._complete_if_step_ends(self._index, end, None, events)
+            self._enter(self._index + 1, end, active, events)
+        return events
+
+    # -- operations ------------------------------------------------------------------------
+
+    def toggle_pause(self) -> list[Event]:
+        return self.resume() if self.paused else self.pause()
+
+    def pause(self) -> list[Event]:
+        events = self.update()
+        if not self._finished and not self.paused:
+            self._paused_at = self._clock.now()
+        return events
+
+    def resume(self) -> list[Event]:
+        if self._paused_at is not None:
+            self._paused_total += self._clock.now() - self._paused_at
+            self._paused_at = None
+        return self.update()
+
+    def skip(self) -> list[Event]:
+        """End the current step now (a set side counts the reps done) and start the next."""
+        events = self.update()
+        if self._finished:
+            return events
+        active = self._active()
+        step = self._steps[self._step_of[self._index]]
+        self._complete_if_step_ends(step.last - 1, active, self._reps_done_so_far(), events)
+        self._enter(step.last, active, active, events)
+        return events
+
+    def back(self) -> list[Event]:
+        """Restart the current step, or the one before when pressed within 2 s of a start."""
+        events = self.update()
+        if self._finished:
+            return events
+        active = self._active()
+        number = self._step_of[self._index]
+        if active - self._step_start < BACK_WINDOW and number > 0:
+            number -= 1
+        step = self._steps[number]
+        for index in range(step.first, step.last):
+            self._extra.pop(index, None)
+        self._enter(step.first, active, active, events, restart=True)
+        return events
+
+    def adjust_rest(self, seconds: float) -> list[Event]:
+        """Lengthen or shorten the current rest; never below nothing left."""
+        events = self.update()
+        if self._finished or self.segment.kind != "rest":
+            return events
+        active = self._active()
+        elapsed = active - self._segment_start
+        base = float(self.segment.duration or 0)
+        extra = self._extra.get(self._index, 0.0) + seconds
+        self._extra[self._index] = max(extra, elapsed - base)
+        self._last_cue = max(self._last_cue, elapsed)  # no beeps for seconds already gone
+        events.extend(self.update())
+        return events
+
+    def done(self, reps: int | None = None) -> list[Event]:
+        """End an open segment ("max" sets need the rep count). Does nothing otherwise."""
+        events = self.update()
+        if self._finished or self.segment.kind != "open":
+            return events
+        exercise = self.timeline.exercise_of(self.segment)
+        needs_count = exercise is not None and exercise.reps == "max"
+        if needs_count and (reps is None or reps < 0):
+            raise ValueError("a max set needs the number of reps done")
+        active = self._active()
+        self._complete_if_step_ends(self._index, active, reps, events)
+        self._enter(self._index + 1, active, active, events)
+        return events
+
+    def quit(self) -> list[Event]:
+        """End the session now; completed sets stay completed."""
+        events = self.update()
+        if not self._finished:
+            active = self._active()
+            self._finished = True
+            events.append(WorkoutFinished(False, self._wall(active), active))
+        return events
+
+    # -- inner workings --------------------------------------------------------------------
+
+    def _active(self) -> float:
+        now = self._paused_at if self._paused_at is not None else self._clock.now()
+        return now - self._origin - self._paused_total
+
+    def _wall(self, active: float) -> float:
+        return active + self._paused_total
+
+    def _duration(self, index: int) -> float | None:
+        duration = self._segments[index].duration
+        if duration is None:
+            return None
+        return duration + self._extra.get(index, 0.0)
+
+    def _cues(self, index: int, duration: float | None) -> list[tuple[float, int]]:
+        """(offset in the segment, number) of each beep or tick, in time order.
+
+        The number is the seconds left for a countdown beep, or the second of a tick.
+        """
+        segment = self._segments[index]
+        if duration is None:
+            return []
+        if segment.kind in COUNTDOWN_KINDS:
+            return [
+                (duration - left, left)
+                for left in range(COUNTDOWN_FROM, 0, -1)
+                if duration - left > 0
+            ]
+        if segment.kind in TEMPO_KINDS and duration >= 2:
+            return [(float(second), second) for second in range(1, int(duration))]
+        return []
+
+    def _cue_event(self, number: int, offset: float, active: float) -> Event:
+        due = self._segment_start + offset
+        planned, stale = self._wall(due), active - due > STALE_AFTER
+        if self.segment.kind in COUNTDOWN_KINDS:
+            return CountdownBeep(self._index, number, planned, stale)
+        return TempoTick(self._index, number, planned, stale)
+
+    def _enter(
+        self, index: int, start: float, active: float, events: list[Event], restart: bool = False
+    ) -> None:
+        """Begin segment ``index`` at active time ``start`` (or finish past the end).
+
+        ``restart`` begins its step afresh even when it is the step already running."""
+        if index >= len(self._segments):
+            self._index = len(self._segments) - 1
+            self._finished = True
+            events.append(WorkoutFinished(True, self._wall(start), start))
+            return
+        if restart or self._step_of[index] != self._step_of[self._index]:
+            self._step_start = start
+        self._index = index
+        self._segment_start = start
+        self._last_cue = 0.0
+        stale = active - start > STALE_AFTER
+        events.append(SegmentStarted(index, self._segments[index], self._wall(start), stale))
+
+    def _reps_done_so_far(self) -> int | None:
+        """Whole reps finished in the current step: those before the current rep, plus the
+        current one once its pushing-up phase is over. None for a hold."""
+        segment = self.segment
+        if segment.kind == "open":
+            return 0  # skipped before saying done: nothing to count
+        if segment.rep is None:
+            return None
+        return segment.rep if segment.kind == "top" else segment.rep - 1
+
+    def _complete_if_step_ends(
+        self, index: int, end: float, reps: int | None, events: list[Event]
+    ) -> None:
+        """Report a finished set side if segment ``index`` closes a step of work."""
+        segment = self._segments[index]
+        step = self._steps[self._step_of[index]]
+        if segment.kind not in WORK_KINDS or index != step.last - 1:
+            return
+        exercise = self.timeline.exercise_of(segment)
+        assert exercise is not None and segment.exercise is not None and segment.set is not None
+        if exercise.hold is not None:
+            done = None
+        elif reps is not None:
+            done = reps
+        else:
+            done = exercise.reps if isinstance(exercise.reps, int) else 0
+        events.append(
+            SetCompleted(
+                exercise=segment.exercise,
+                name=exercise.name,
+                set=segment.set,
+                side=segment.side,
+                reps_target=exercise.reps,
+                reps_done=done,
+                hold_seconds=exercise.hold,
+                seconds=end - self._step_start,
+            )
+        )

@@ -1,0 +1,72 @@
+"""Plain mode as a real process on the real clock. These are the suite's only tests that
+wait on wall time (marked ``realtime``); they take a few seconds in all."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.realtime
+
+
+def start(*args: str, cue_log: Path) -> subprocess.Popen[str]:
+    command = [sys.executable, "-m", "pushtimer", *args, "--plain", "--cue-log", str(cue_log)]
+    return subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def test_quick_set_runs_on_time_with_its_cue_log(tmp_path: Path) -> None:
+    log = tmp_path / "cues.jsonl"
+    # prepare 1 s, then 2 reps of 1 s down and 1 s up: 5 s in all.
+    process = start("quick", "2", "--tempo", "1-0-1-0", "--prepare", "1", cue_log=log)
+    out, err = process.communicate(timeout=20)
+    assert process.returncode == 0, err
+    assert err == ""
+    lines = out.splitlines()
+    assert [line[7:] for line in lines] == [
+        "Quick set  (0:05)",
+        "GET READY 1s  first: Set 1/1 Quick set",
+        "Set 1/1  Quick set  rep 1/2  DOWN 1s",
+        "Set 1/1  Quick set  rep 1/2  UP 1s",
+        "Set 1/1  Quick set  rep 2/2  DOWN 1s",
+        "Set 1/1  Quick set  rep 2/2  UP 1s",
+        "Done: Set 1/1 Quick set, 2 reps in 0:04",
+        "Workout complete: 1 set, 2 reps in 0:05",
+    ]
+    cues = [json.loads(line) for line in log.read_text().splitlines()]
+    assert [c["kind"] for c in cues] == ["prepare", "down", "up", "down", "up", "finish"]
+    assert [c["planned"] for c in cues] == [0, 1, 2, 3, 4, 5]
+    assert all(0 <= c["t"] - c["planned"] < 0.2 for c in cues)
+
+
+def test_ctrl_c_ends_with_a_summary_and_status_130(tmp_path: Path) -> None:
+    log = tmp_path / "cues.jsonl"
+    process = start("quick", "5", "--prepare", "1", cue_log=log)
+    assert process.stdout is not None
+    assert "GET READY" in process.stdout.readline() + process.stdout.readline()
+    time.sleep(0.3)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=10)
+    assert process.returncode == 130
+    assert "Traceback" not in err
+    assert out.splitlines()[-1].endswith("Stopped: 0 sets, 0 reps done in 0:00")
+    last = json.loads(log.read_text().splitlines()[-1])
+    assert (last["kind"], last["completed"]) == ("finish", False)
+
+
+def test_sigterm_ends_cleanly(tmp_path: Path) -> None:
+    log = tmp_path / "cues.jsonl"
+    process = start("quick", "5", "--prepare", "1", cue_log=log)
+    assert process.stdout is not None
+    process.stdout.readline()
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=10)
+    assert process.returncode == 128 + signal.SIGTERM
+    assert "Stopped:" in out.splitlines()[-1] and "Traceback" not in err

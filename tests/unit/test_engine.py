@@ -1,0 +1,332 @@
+"""The engine, driven entirely by a FakeClock: no test here waits on real time."""
+
+from __future__ import annotations
+
+import pytest
+
+from pushtimer.session.clock import FakeClock
+from pushtimer.session.engine import Engine
+from pushtimer.session.events import (
+    CountdownBeep,
+    Event,
+    SegmentStarted,
+    SetCompleted,
+    TempoTick,
+    WorkoutFinished,
+)
+from pushtimer.session.timeline import build_timeline
+from tests.conftest import plan_from
+
+# prepare 5 | set 1: 2 reps of down 3, bottom 1, up 1 (10 s) | rest 10 | set 2 (10 s) | end
+TWO_SETS = (
+    'name = "P"\n[defaults]\nprepare = 5\nrest = 10\n[[exercise]]\nname = "E"\nsets = 2\nreps = 2\n'
+)
+
+
+def make(text: str = TWO_SETS) -> tuple[Engine, FakeClock]:
+    plan = plan_from(text)
+    clock = FakeClock(start=500.0)
+    return Engine(build_timeline(plan.workouts[0], plan.defaults), clock), clock
+
+
+def at(engine: Engine, clock: FakeClock, seconds: float) -> list[Event]:
+    """Move the clock to ``seconds`` after the engine's start and catch up."""
+    clock.set(500.0 + seconds)
+    return engine.update()
+
+
+def starts(events: list[Event]) -> list[tuple[str, float, bool]]:
+    return [(e.segment.kind, e.planned, e.skipped) for e in events if isinstance(e, SegmentStarted)]
+
+
+def run_to_end(engine: Engine, clock: FakeClock) -> list[Event]:
+    events = engine.update()
+    while (deadline := engine.next_deadline()) is not None:
+        clock.set(deadline)
+        events += engine.update()
+    return events
+
+
+def test_first_update_starts_the_first_segment() -> None:
+    engine, _ = make()
+    assert starts(engine.update()) == [("prepare", 0.0, False)]
+    assert engine.update() == []
+
+
+def test_a_whole_run_in_deadline_steps() -> None:
+    engine, clock = make()
+    events = run_to_end(engine, clock)
+    kinds = [type(e).__name__ for e in events]
+    assert kinds.count("SegmentStarted") == 1 + 6 + 1 + 6
+    assert kinds.count("CountdownBeep") == 3 + 3  # prepare and rest
+    assert kinds.count("TempoTick") == 4 * 2  # each 3 s lowering ticks at 1 s and 2 s
+    assert isinstance(events[-1], WorkoutFinished) and events[-1].completed
+    assert events[-1].planned == 35.0
+    assert not any(getattr(e, "skipped", False) for e in events)
+    sets = [e for e in events if isinstance(e, SetCompleted)]
+    assert [(s.set, s.reps_done, s.seconds) for s in sets] == [(1, 2, 10.0), (2, 2, 10.0)]
+
+
+def test_deadlines_are_the_next_cue_or_boundary() -> None:
+    engine, clock = make()
+    engine.update()
+    assert engine.next_deadline() == 502.0  # the "3" beep of a 5 s prepare
+    at(engine, clock, 4.5)
+    assert engine.next_deadline() == 505.0  # the end of prepare
+    at(engine, clock, 5.0)
+    assert engine.next_deadline() == 506.0  # first tick of the 3 s lowering
+
+
+def test_countdown_beeps_in_the_last_three_seconds() -> None:
+    engine, clock = make()
+    engine.update()
+    beeps = at(engine, clock, 2.0) + at(engine, clock, 3.0) + at(engine, clock, 4.0)
+    assert [(b.remaining, b.planned) for b in beeps if isinstance(b, CountdownBeep)] == [
+        (3, 2.0),
+        (2, 3.0),
+        (1, 4.0),
+    ]
+
+
+def test_tempo_ticks_inside_the_lowering() -> None:
+    engine, clock = make()
+    at(engine, clock, 5.0)
+    ticks = at(engine, clock, 6.0) + at(engine, clock, 7.0)
+    assert [(t.second, t.planned) for t in ticks if isinstance(t, TempoTick)] == [
+        (1, 6.0),
+        (2, 7.0),
+    ]
+    assert starts(at(engine, clock, 8.0)) == [("bottom", 8.0, False)]
+
+
+def test_late_wake_up_does_not_shift_the_schedule() -> None:
+    engine, clock = make()
+    at(engine, clock, 5.2)  # woke 200 ms late for the first rep: still played
+    assert engine.state().segment.kind == "down"
+    assert engine.state().elapsed == pytest.approx(0.2)
+    assert engine.next_deadline() == 506.0  # the schedule is unchanged
+
+
+def test_a_five_second_stall_lands_in_the_right_segment() -> None:
+    engine, clock = make()
+    at(engine, clock, 4.0)
+    events = at(engine, clock, 9.1)  # stalled from 4 s to 9.1 s
+    assert starts(events) == [("down", 5.0, True), ("bottom", 8.0, True), ("up", 9.0, False)]
+    stale = [e for e in events if isinstance(e, TempoTick)]
+    assert all(t.skipped for t in stale) and len(stale) == 2
+    state = engine.state()
+    assert (state.segment.kind, state.segment.rep) == ("up", 1)
+    # No drift afterwards: the next boundary is where the plan puts it.
+    assert engine.next_deadline() == 510.0
+    assert starts(at(engine, clock, 10.0)) == [("down", 10.0, False)]
+
+
+def test_pause_across_a_boundary() -> None:
+    engine, clock = make()
+    at(engine, clock, 4.0)
+    engine.pause()
+    assert engine.next_deadline() is None
+    assert at(engine, clock, 30.0) == []
+    state = engine.state()
+    assert state.paused and state.segment.kind == "prepare" and state.remaining == 1.0
+    clock.set(530.0)
+    engine.resume()
+    assert engine.next_deadline() == 531.0
+    events = at(engine, clock, 31.0)
+    assert starts(events) == [("down", 31.0, False)]  # planned shifted by the 26 s pause
+
+
+def test_toggle_pause() -> None:
+    engine, _ = make()
+    engine.toggle_pause()
+    assert engine.paused
+    engine.toggle_pause()
+    assert not engine.paused
+
+
+def test_skip_in_the_middle_of_a_set_counts_reps_done() -> None:
+    engine, clock = make()
+    at(engine, clock, 12.0)  # set 1, rep 2, lowering
+    events = engine.skip()
+    (done,) = [e for e in events if isinstance(e, SetCompleted)]
+    assert (done.set, done.reps_done, done.seconds) == (1, 1, 7.0)
+    assert starts(events) == [("rest", 12.0, False)]
+    assert engine.state().remaining == 10.0
+
+
+def test_skip_at_the_start_of_prepare_and_in_a_rest() -> None:
+    engine, clock = make()
+    engine.update()
+    assert starts(engine.skip()) == [("down", 0.0, False)]
+    at(engine, clock, 10.5)  # in the rest after set 1
+    assert engine.state().segment.kind == "rest"
+    events = engine.skip()
+    assert starts(events) == [("down", 10.5, False)]
+    assert not [e for e in events if isinstance(e, SetCompleted)]
+
+
+def test_skip_the_last_set_finishes() -> None:
+    engine, clock = make()
+    at(engine, clock, 27.0)  # set 2
+    events = engine.skip()
+    assert isinstance(events[-1], WorkoutFinished) and events[-1].completed
+    assert engine.finished and engine.next_deadline() is None
+    assert engine.skip() == [] and engine.back() == []
+
+
+def test_back_after_two_seconds_restarts_the_set_from_rep_one() -> None:
+    engine, clock = make()
+    at(engine, clock, 12.0)
+    events = engine.back()
+    assert starts(events) == [("down", 12.0, False)]
+    assert engine.state().segment.rep == 1
+    assert engine.next_deadline() == 513.0
+
+
+def test_back_within_two_seconds_goes_to_the_step_before() -> None:
+    engine, clock = make()
+    at(engine, clock, 16.0)  # 1 s into the rest after set 1
+    assert starts(engine.back()) == [("down", 16.0, False)]
+    assert engine.state().segment.set == 1
+    at(engine, clock, 17.0)
+    assert starts(engine.back()) == [("prepare", 17.0, False)]  # again within 2 s
+
+
+def test_back_at_the_very_start_restarts_prepare() -> None:
+    engine, clock = make()
+    at(engine, clock, 1.0)
+    assert starts(engine.back()) == [("prepare", 1.0, False)]
+    assert engine.state().remaining == 5.0
+
+
+def test_back_restarts_a_lengthened_rest_at_its_planned_length() -> None:
+    engine, clock = make()
+    at(engine, clock, 18.0)
+    engine.adjust_rest(15)
+    assert engine.state().remaining == 22.0
+    at(engine, clock, 21.0)
+    engine.back()
+    assert engine.state().remaining == 10.0
+
+
+def test_rest_plus_and_minus() -> None:
+    engine, clock = make()
+    at(engine, clock, 16.0)  # 1 s into a 10 s rest
+    engine.adjust_rest(15)
+    assert engine.state().remaining == 24.0
+    assert engine.next_deadline() == 500.0 + 15.0 + 25.0 - 3  # the "3" beep moved too
+    engine.adjust_rest(-15)
+    assert engine.state().remaining == 9.0
+
+
+def test_rest_minus_never_goes_below_nothing_left() -> None:
+    engine, clock = make()
+    at(engine, clock, 18.0)  # 3 s into a 10 s rest
+    events = engine.adjust_rest(-15)
+    assert starts(events) == [("down", 18.0, False)]  # the rest is over at once
+    assert not [e for e in events if isinstance(e, CountdownBeep)]
+    assert engine.next_deadline() == 519.0  # the first tick of the new lowering
+
+
+def test_rest_changes_outside_a_rest_do_nothing() -> None:
+    engine, clock = make()
+    at(engine, clock, 6.0)
+    assert engine.adjust_rest(15) == []
+    assert engine.state().remaining == 2.0
+
+
+def test_quit_reports_once_and_keeps_completed_sets() -> None:
+    engine, clock = make()
+    events = at(engine, clock, 16.0)
+    assert [e for e in events if isinstance(e, SetCompleted)]
+    ended = engine.quit()
+    assert ended == [WorkoutFinished(False, 16.0, 16.0)]
+    assert engine.quit() == [] and engine.update() == []
+
+
+HOLD_AND_OPEN = """
+name = "P"
+[defaults]
+prepare = 0
+rest = 5
+switch = 4
+[[exercise]]
+name = "Side plank"
+hold = 10
+per_side = true
+[[exercise]]
+name = "Test"
+reps = "max"
+[[exercise]]
+name = "Free"
+reps = 6
+tempo = "free"
+"""
+
+
+def test_hold_countdown_and_switch() -> None:
+    engine, clock = make(HOLD_AND_OPEN)
+    events = run_until_open(engine, clock)
+    beeps = [(e.index, e.remaining) for e in events if isinstance(e, CountdownBeep)]
+    # hold left (7, 8, 9 s), switch of 4 s (1, 2, 3 s in), hold right, rest after
+    assert [b for b in beeps if b[0] == 0] == [(0, 3), (0, 2), (0, 1)]
+    assert [b for b in beeps if b[0] == 1] == [(1, 3), (1, 2), (1, 1)]
+    sides = [(e.side, e.hold_seconds, e.reps_done) for e in events if isinstance(e, SetCompleted)]
+    assert sides == [("left", 10, None), ("right", 10, None)]
+
+
+def run_until_open(engine: Engine, clock: FakeClock) -> list[Event]:
+    events = engine.update()
+    while (deadline := engine.next_deadline()) is not None:
+        clock.set(deadline)
+        events += engine.update()
+    return events
+
+
+def test_open_max_set_waits_for_done_with_a_count() -> None:
+    engine, clock = make(HOLD_AND_OPEN)
+    run_until_open(engine, clock)
+    assert engine.state().segment.kind == "open" and engine.state().remaining is None
+    assert engine.next_deadline() is None
+    clock.advance(40)
+    assert engine.update() == []
+    assert engine.state().elapsed == 40.0  # an open set counts up
+    with pytest.raises(ValueError, match="number of reps"):
+        engine.done()
+    events = engine.done(17)
+    (done,) = [e for e in events if isinstance(e, SetCompleted)]
+    assert (done.name, done.reps_target, done.reps_done, done.seconds) == ("Test", "max", 17, 40.0)
+    assert starts(events)[0][0] == "rest"
+
+
+def test_open_free_set_done_counts_its_reps_and_finishes() -> None:
+    engine, clock = make(HOLD_AND_OPEN)
+    run_until_open(engine, clock)
+    engine.done(5)
+    run_until_open(engine, clock)
+    assert engine.state().segment.kind == "open"
+    events = engine.done()
+    assert [e.reps_done for e in events if isinstance(e, SetCompleted)] == [6]
+    assert isinstance(events[-1], WorkoutFinished) and events[-1].completed
+
+
+def test_done_outside_an_open_set_does_nothing() -> None:
+    engine, clock = make()
+    at(engine, clock, 6.0)
+    assert engine.done() == []
+    assert engine.state().segment.kind == "down"
+
+
+def test_skip_an_open_max_set_records_zero_reps() -> None:
+    engine, clock = make(HOLD_AND_OPEN)
+    run_until_open(engine, clock)
+    events = engine.skip()
+    assert [e.reps_done for e in events if isinstance(e, SetCompleted)] == [0]
+
+
+def test_state_totals() -> None:
+    engine, clock = make()
+    at(engine, clock, 2.5)
+    state = engine.state()
+    assert state.remaining == 2.5 and state.remaining_total == 32.5
+    assert state.session_elapsed == 2.5 and not state.finished

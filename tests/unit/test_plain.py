@@ -1,0 +1,144 @@
+"""Plain line mode with a fake clock and scripted input: what a user reads, line by line."""
+
+from __future__ import annotations
+
+import io
+
+from pushtimer.plain import PlainSession, stamp
+from pushtimer.session.clock import FakeClock
+from pushtimer.session.engine import Engine
+from pushtimer.session.timeline import build_timeline
+from tests.conftest import plan_from
+
+
+class Script:
+    """A waiter that types ``keys`` when the session time reaches ``at``, and otherwise
+    jumps the fake clock straight to each deadline."""
+
+    def __init__(self, clock: FakeClock, keys: list[tuple[float, bytes]]) -> None:
+        self.clock = clock
+        self.origin = clock.now()
+        self.keys = sorted(keys)
+
+    def __call__(self, deadline: float | None) -> bytes | None:
+        if self.keys and (deadline is None or self.origin + self.keys[0][0] <= deadline):
+            at, typed = self.keys.pop(0)
+            self.clock.set(max(self.clock.now(), self.origin + at))
+            return typed
+        if deadline is None:
+            return b""  # input has ended
+        self.clock.set(deadline)
+        return None
+
+
+def session(text: str, keys: list[tuple[float, bytes]] | None = None) -> tuple[int, list[str]]:
+    plan = plan_from(text)
+    timeline = build_timeline(plan.workouts[0], plan.defaults)
+    clock = FakeClock()
+    out = io.StringIO()
+    engine = Engine(timeline, clock)
+    code = PlainSession(plan, timeline, engine, out, Script(clock, keys or [])).run()
+    return code, out.getvalue().splitlines()
+
+
+QUICK = 'name = "Quick set"\n[defaults]\nprepare = 3\nrest = 5\n[[exercise]]\nname = "Quick set"\nsets = 2\nreps = 2\ntempo = "3-1-1-0"\n'
+
+
+def test_stamp() -> None:
+    assert (stamp(0), stamp(12.9999999), stamp(75), stamp(3601)) == (
+        "00:00",
+        "00:13",
+        "01:15",
+        "60:01",
+    )
+
+
+def test_a_whole_session_line_by_line() -> None:
+    code, lines = session(QUICK)
+    assert code == 0
+    assert lines == [
+        "00:00  Quick set  (0:28)",
+        "00:00  GET READY 3s  first: Set 1/2 Quick set",
+        "00:01  GET READY 2",
+        "00:02  GET READY 1",
+        "00:03  Set 1/2  Quick set  rep 1/2  DOWN 3s",
+        "00:06  Set 1/2  Quick set  rep 1/2  BOTTOM 1s",
+        "00:07  Set 1/2  Quick set  rep 1/2  UP 1s",
+        "00:08  Set 1/2  Quick set  rep 2/2  DOWN 3s",
+        "00:11  Set 1/2  Quick set  rep 2/2  BOTTOM 1s",
+        "00:12  Set 1/2  Quick set  rep 2/2  UP 1s",
+        "00:13  Done: Set 1/2 Quick set, 2 reps in 0:10",
+        "00:13  REST 5s  next: Set 2/2 Quick set",
+        "00:15  REST 3",
+        "00:16  REST 2",
+        "00:17  REST 1",
+        "00:18  Set 2/2  Quick set  rep 1/2  DOWN 3s",
+        "00:21  Set 2/2  Quick set  rep 1/2  BOTTOM 1s",
+        "00:22  Set 2/2  Quick set  rep 1/2  UP 1s",
+        "00:23  Set 2/2  Quick set  rep 2/2  DOWN 3s",
+        "00:26  Set 2/2  Quick set  rep 2/2  BOTTOM 1s",
+        "00:27  Set 2/2  Quick set  rep 2/2  UP 1s",
+        "00:28  Done: Set 2/2 Quick set, 2 reps in 0:10",
+        "00:28  Workout complete: 2 sets, 4 reps in 0:28",
+    ]
+
+
+def test_pause_resume_skip_and_quit_keys() -> None:
+    code, lines = session(QUICK, [(4.0, b" "), (10.0, b" "), (11.0, b"n"), (13.5, b"q")])
+    assert code == 0
+    assert "00:04  PAUSED  (Enter or Space to go on)" in lines
+    assert "00:10  RESUMED" in lines
+    # Paused 6 s in the first lowering, so at 11 s it is still lowering (BOTTOM moved from
+    # 6 s to 12 s); the skip ends the set with 2 s of it done and no whole rep.
+    assert not any("BOTTOM" in line for line in lines)
+    assert "00:11  Done: Set 1/2 Quick set, 0 reps in 0:02" in lines
+    assert "00:11  REST 5s  next: Set 2/2 Quick set" in lines
+    assert lines[-1] == "00:13  Stopped: 1 set, 0 reps done in 0:07"
+
+
+def test_max_set_takes_the_typed_count() -> None:
+    text = (
+        'name = "T"\n[defaults]\nprepare = 0\n[[exercise]]\nname = "Flying push-up"\nreps = "max"\n'
+    )
+    code, lines = session(text, [(5.0, b"\n"), (9.0, b"14\n")])
+    assert code == 0
+    assert (
+        lines[1]
+        == "00:00  Set 1/1  Flying push-up  GO  as many reps as you can: type the count, then Enter"
+    )
+    assert "00:05  Type the number of reps, then Enter." in lines
+    assert lines[-2:] == [
+        "00:09  Done: Set 1/1 Flying push-up, 14 reps in 0:09",
+        "00:09  Workout complete: 1 set, 14 reps in 0:09",
+    ]
+
+
+def test_open_set_with_no_input_left_moves_on() -> None:
+    text = 'name = "T"\n[defaults]\nprepare = 0\n[[exercise]]\nname = "Free"\nreps = 5\ntempo = "free"\n'
+    code, lines = session(text)
+    assert code == 0
+    assert "00:00  No input: ending the open set." in lines
+    assert lines[-1] == "00:00  Workout complete: 1 set, 0 reps in 0:00"
+
+
+def test_per_side_hold_and_switch_lines() -> None:
+    text = (
+        'name = "T"\n[defaults]\nprepare = 0\nswitch = 4\n'
+        '[[exercise]]\nname = "Side plank"\nhold = 5\nper_side = true\n'
+    )
+    _, lines = session(text)
+    assert lines[1:6] == [
+        "00:00  Set 1/1 left  Side plank  HOLD 5s",
+        "00:02  HOLD 3",
+        "00:03  HOLD 2",
+        "00:04  HOLD 1",
+        "00:05  Done: Set 1/1 left Side plank, 5s hold in 0:05",
+    ]
+    assert "00:05  SWITCH 4s  right side next" in lines
+    assert "00:09  Set 1/1 right  Side plank  HOLD 5s" in lines
+
+
+def test_rest_keys() -> None:
+    _, lines = session(QUICK, [(14.0, b"+"), (15.0, b"-"), (16.0, b"-")])
+    # +15 then -15 then -15 (clamped): the rest ends at 16 s instead of 18 s.
+    assert "00:16  Set 2/2  Quick set  rep 1/2  DOWN 3s" in lines
