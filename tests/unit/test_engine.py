@@ -40,6 +40,7 @@ def starts(events: list[Event]) -> list[tuple[str, float, bool]]:
 
 
 def run_to_end(engine: Engine, clock: FakeClock) -> list[Event]:
+    """Follow the deadlines until the workout ends or waits in an open set."""
     events = engine.update()
     while (deadline := engine.next_deadline()) is not None:
         clock.set(deadline)
@@ -266,7 +267,7 @@ tempo = "free"
 
 def test_hold_countdown_and_switch() -> None:
     engine, clock = make(HOLD_AND_OPEN)
-    events = run_until_open(engine, clock)
+    events = run_to_end(engine, clock)
     beeps = [(e.index, e.remaining) for e in events if isinstance(e, CountdownBeep)]
     # hold left (7, 8, 9 s), switch of 4 s (1, 2, 3 s in), hold right, rest after
     assert [b for b in beeps if b[0] == 0] == [(0, 3), (0, 2), (0, 1)]
@@ -275,17 +276,9 @@ def test_hold_countdown_and_switch() -> None:
     assert sides == [("left", 10, None), ("right", 10, None)]
 
 
-def run_until_open(engine: Engine, clock: FakeClock) -> list[Event]:
-    events = engine.update()
-    while (deadline := engine.next_deadline()) is not None:
-        clock.set(deadline)
-        events += engine.update()
-    return events
-
-
 def test_open_max_set_waits_for_done_with_a_count() -> None:
     engine, clock = make(HOLD_AND_OPEN)
-    run_until_open(engine, clock)
+    run_to_end(engine, clock)
     assert engine.state().segment.kind == "open" and engine.state().remaining is None
     assert engine.next_deadline() is None
     clock.advance(40)
@@ -301,9 +294,9 @@ def test_open_max_set_waits_for_done_with_a_count() -> None:
 
 def test_open_free_set_done_counts_its_reps_and_finishes() -> None:
     engine, clock = make(HOLD_AND_OPEN)
-    run_until_open(engine, clock)
+    run_to_end(engine, clock)
     engine.done(5)
-    run_until_open(engine, clock)
+    run_to_end(engine, clock)
     assert engine.state().segment.kind == "open"
     events = engine.done()
     assert [e.reps_done for e in events if isinstance(e, SetCompleted)] == [6]
@@ -319,7 +312,7 @@ def test_done_outside_an_open_set_does_nothing() -> None:
 
 def test_skip_an_open_max_set_records_zero_reps() -> None:
     engine, clock = make(HOLD_AND_OPEN)
-    run_until_open(engine, clock)
+    run_to_end(engine, clock)
     events = engine.skip()
     assert [e.reps_done for e in events if isinstance(e, SetCompleted)] == [0]
 
