@@ -21,18 +21,8 @@ from pathlib import Path
 
 PLANNED = 17.0  # prepare 2 s + 3 reps of tempo 2-1-1-1 (5 s each)
 STALL_AT, STALL = 8.2, 1.5
-PUSHTIMER = [
-    sys.executable,
-    "-m",
-    "pushtimer",
-    "quick",
-    "3",
-    "--tempo",
-    "2-1-1-1",
-    "--prepare",
-    "2",
-]
-PUSHTIMER.append("--plain")
+QUICK_SET = "quick 3 --tempo 2-1-1-1 --prepare 2 --plain"
+PUSHTIMER = [sys.executable, "-m", "pushtimer", *QUICK_SET.split()]
 TICK_COUNTER = (
     "import time\nleft = 17\nprint('start', flush=True)\n"
     "while left > 0:\n    time.sleep(1)\n    left -= 1\nprint('done', flush=True)\n"

@@ -62,6 +62,11 @@ class Engine:
         for number, step in enumerate(self._steps):
             for index in range(step.first, step.last):
                 self._step_of[index] = number
+        # Planned seconds from each segment's end to the workout's end (rest changes apart).
+        self._after = [0.0] * len(self._segments)
+        for index in range(len(self._segments) - 2, -1, -1):
+            following = self._segments[index + 1].duration or 0
+            self._after[index] = self._after[index + 1] + following
         self._origin = clock.now()
         self._paused_total = 0.0
         self._paused_at: float | None = None
@@ -98,7 +103,9 @@ class Engine:
         if duration is not None:
             elapsed = min(elapsed, duration)
         remaining = None if duration is None else max(0.0, duration - elapsed)
-        later = sum(self._duration(i) or 0.0 for i in range(self._index + 1, len(self._segments)))
+        later = self._after[self._index] + sum(
+            extra for index, extra in self._extra.items() if index > self._index
+        )
         return EngineState(
             index=self._index,
             segment=self.segment,

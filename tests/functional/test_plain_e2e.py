@@ -7,7 +7,6 @@ import json
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -51,7 +50,6 @@ def test_ctrl_c_ends_with_a_summary_and_status_130(tmp_path: Path) -> None:
     process = start("quick", "5", "--prepare", "1", cue_log=log)
     assert process.stdout is not None
     assert "GET READY" in process.stdout.readline() + process.stdout.readline()
-    time.sleep(0.3)
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=10)
     assert process.returncode == 130
