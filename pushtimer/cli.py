@@ -18,6 +18,7 @@ from pushtimer import __version__
 
 if TYPE_CHECKING:
     from pushtimer.plan.model import Plan
+    from pushtimer.ui.app import Start
 
 EXIT_PLAN_ERROR = 2
 
@@ -74,6 +75,16 @@ _WORKOUT_OPTION = click.option(
 )
 
 
+_CUE_LOG_OPTION = click.option(
+    "--cue-log",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write one JSON line per segment start to FILE (diagnostics).",
+)
+_PLAIN_OPTION = click.option(
+    "--plain", is_flag=True, help="Plain line mode: one line per cue, no full-screen view."
+)
+
+
 @click.group(
     cls=_PlanOrCommand,
     invoke_without_command=True,
@@ -87,27 +98,21 @@ def cli(ctx: click.Context) -> None:
     PLAN is a plan file, or the name of a shipped or saved plan (try `pushtimer plans`).
     """
     if ctx.invoked_subcommand is None:
-        ctx.invoke(plans)
-        click.echo("\nThe live session screen is on its way; meanwhile `pushtimer show PLAN`")
-        click.echo("prints a workout's timeline.")
+        if _interactive():
+            _run_tui(None, None)
+        ctx.invoke(plans)  # not a terminal: print the list instead of drawing a screen
 
 
 @cli.command("open", hidden=True)
 @click.argument("plan")
 @_WORKOUT_OPTION
-def open_plan(plan: str, workout: str | None) -> None:
+@_CUE_LOG_OPTION
+def open_plan(plan: str, workout: str | None, cue_log: str | None) -> None:
     """Open PLAN for a live session."""
-    from pushtimer.outline import timeline_outline
-    from pushtimer.session.timeline import build_timeline
-
     with _plan_errors():
         loaded = _load(plan)
         index = _chosen_workouts(loaded, plan, workout or "1")[0]
-        timeline = build_timeline(loaded.workouts[index], loaded.defaults)
-        click.echo(loaded.name)
-        for line in timeline_outline(loaded, timeline):
-            click.echo(line)
-        click.echo("\nThe live session screen is on its way; this is the timeline it will run.")
+    _run_session(loaded, index, cue_log, plain=False)
 
 
 @cli.command()
@@ -198,16 +203,6 @@ def show(plan: str, workout: str | None, as_json: bool) -> None:
             click.echo(line)
 
 
-_CUE_LOG_OPTION = click.option(
-    "--cue-log",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write one JSON line per segment start to FILE (diagnostics).",
-)
-_PLAIN_OPTION = click.option(
-    "--plain", is_flag=True, help="Plain line mode: one line per cue, no full-screen view."
-)
-
-
 @cli.command()
 @click.argument("plan")
 @_WORKOUT_OPTION
@@ -222,7 +217,7 @@ def run(plan: str, workout: str | None, plain: bool, cue_log: str | None) -> Non
     with _plan_errors():
         loaded = _load(plan)
         index = _chosen_workouts(loaded, plan, workout or "1")[0]
-    _run_plain(loaded, index, cue_log)
+    _run_session(loaded, index, cue_log, plain)
 
 
 @cli.command()
@@ -255,29 +250,54 @@ def quick(
     pushtimer quick 8 --sets 3 --rest 90 --per-side
     pushtimer quick --hold 45 --sets 2
     """
-    from pushtimer.plan.loader import load_plan_data
+    from pushtimer.plan.quick import quick_plan
 
-    if (reps is None) == (hold is None):
-        raise click.UsageError("give REPS or --hold SECONDS (one of the two)")
-    exercise: dict[str, object] = {"name": "Hold" if hold else "Quick set", "sets": _number(sets)}
-    for key, value in (("reps", reps), ("hold", hold), ("tempo", tempo), ("rest", rest)):
-        if value is not None:
-            exercise[key] = value if key == "tempo" else _number(value)
-    if per_side:
-        exercise["per_side"] = True
-    data = {
-        "name": exercise["name"],
-        "defaults": {"prepare": _number(prepare)},
-        "exercise": [exercise],
-    }
     with _plan_errors():
-        loaded = load_plan_data(data, "pushtimer quick")
-    _run_plain(loaded, 0, cue_log)
+        try:
+            loaded = quick_plan(
+                reps=reps,
+                hold=hold,
+                sets=sets,
+                tempo=tempo,
+                rest=rest,
+                per_side=per_side,
+                prepare=prepare,
+            )
+        except ValueError as error:
+            raise click.UsageError("give REPS or --hold SECONDS (one of the two)") from error
+    _run_session(loaded, 0, cue_log, plain)
 
 
-def _number(text: str) -> int | str:
-    """Command-line values as the plan format has them: whole numbers, or text to check."""
-    return int(text) if text.strip().isdigit() else text
+def _interactive() -> bool:
+    """Both ends are a terminal, so a full screen can be drawn and keys read."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _run_session(plan: Plan, index: int, cue_log: str | None, plain: bool) -> None:
+    """The TUI, or plain line mode when asked for or when there is no terminal to draw on."""
+    if plain or not _interactive():
+        _run_plain(plan, index, cue_log)
+    from pushtimer.ui.app import Start
+
+    _run_tui(Start(plan, index), cue_log)
+
+
+def _run_tui(start: Start | None, cue_log_path: str | None) -> None:
+    from contextlib import ExitStack
+    from pathlib import Path
+
+    from pushtimer.session.cuelog import CueLog
+    from pushtimer.ui.app import PushtimerApp
+
+    with ExitStack() as stack:
+        log = None
+        if cue_log_path is not None:
+            log = CueLog(stack.enter_context(Path(cue_log_path).open("w", encoding="utf-8")))
+        app = PushtimerApp(start=start, cue_log=log)
+        app.run()
+    if app.last_session is not None:
+        click.echo(app.last_session.outcome())
+    sys.exit(app.return_code or 0)
 
 
 def _run_plain(plan: Plan, index: int, cue_log_path: str | None) -> None:

@@ -31,6 +31,7 @@ from pushtimer.session.events import (
     SetCompleted,
     WorkoutFinished,
 )
+from pushtimer.session.tally import outcome, tally
 from pushtimer.session.timeline import PHASE_WORDS, WORK_KINDS, Segment, Timeline
 
 EXIT_INTERRUPTED = 130
@@ -221,17 +222,7 @@ class PlainSession:
         return f"Done: Set {done.set}/{exercise.sets}{side} {done.name}, {what} in {took}"
 
     def _summary(self, finished: WorkoutFinished) -> str:
-        sets = len(self.sets_done)
-        reps = sum(s.reps_done or 0 for s in self.sets_done)
-        took = format_clock(finished.seconds)
-        counts = f"{_count(sets, 'set')}, {_count(reps, 'rep')}"
-        if finished.completed:
-            return f"Workout complete: {counts} in {took}"
-        return f"Stopped: {counts} done in {took}"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+        return outcome(tally(self.timeline, self.sets_done), finished)
 
 
 # -- the real terminal -------------------------------------------------------------------------

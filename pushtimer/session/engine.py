@@ -40,6 +40,7 @@ class EngineState:
     segment: Segment
     step: int
     elapsed: float  # in the current segment
+    step_elapsed: float  # in the current step (a whole set side, a rest, ...)
     remaining: float | None  # None for an open segment
     duration: float | None  # the segment's length now, with rest changes
     session_elapsed: float  # active seconds since the start
@@ -111,6 +112,7 @@ class Engine:
             segment=self.segment,
             step=self._step_of[self._index],
             elapsed=elapsed,
+            step_elapsed=max(0.0, active - self._step_start),
             remaining=remaining,
             duration=duration,
             session_elapsed=active,

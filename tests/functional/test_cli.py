@@ -141,11 +141,57 @@ def test_plans_with_no_user_folder() -> None:
     assert code == 0 and "none yet: save a plan as a .toml file in that folder" in out
 
 
-def test_open_plan_prints_the_timeline_for_now() -> None:
-    code, out, _ = run("back-week", "--workout", "2")
-    assert code == 0
-    assert out.splitlines()[0] == "Back-focused push-up week"
-    assert "Day 3: one arm and rows: 14:00" in out
+def _record_launches(
+    monkeypatch: pytest.MonkeyPatch, interactive: bool
+) -> list[tuple[str, object]]:
+    """Stand-ins for the two session front ends, noting which one a command chose."""
+    import pushtimer.cli as cli_module
+
+    launched: list[tuple[str, object]] = []
+
+    def plain(plan: object, index: int, cue_log: str | None) -> None:
+        launched.append(("plain", index))
+        raise SystemExit(0)
+
+    def tui(start: object, cue_log: str | None) -> None:
+        launched.append(("tui", getattr(start, "workout", None)))
+        raise SystemExit(0)
+
+    monkeypatch.setattr(cli_module, "_interactive", lambda: interactive)
+    monkeypatch.setattr(cli_module, "_run_plain", plain)
+    monkeypatch.setattr(cli_module, "_run_tui", tui)
+    return launched
+
+
+@pytest.mark.parametrize(
+    ("args", "interactive", "expected"),
+    [
+        (["back-week", "--workout", "2"], True, ("tui", 1)),
+        (["back-week", "--workout", "2"], False, ("plain", 1)),
+        (["run", "back-week"], True, ("tui", 0)),
+        (["run", "back-week", "--plain"], True, ("plain", 0)),
+        (["quick", "12"], True, ("tui", 0)),
+        (["quick", "12", "--plain"], True, ("plain", 0)),
+        (["quick", "--hold", "30"], False, ("plain", 0)),
+        ([], True, ("tui", None)),
+    ],
+)
+def test_sessions_open_the_screen_on_a_terminal_and_plain_mode_elsewhere(
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    interactive: bool,
+    expected: tuple[str, object],
+) -> None:
+    launched = _record_launches(monkeypatch, interactive)
+    code, _, _ = run(*args)
+    assert (code, launched) == (0, [expected])
+
+
+def test_bare_command_without_a_terminal_lists_plans(monkeypatch: pytest.MonkeyPatch) -> None:
+    launched = _record_launches(monkeypatch, interactive=False)
+    code, out, _ = run()
+    assert code == 0 and launched == []
+    assert out.startswith("Shipped plans\n")
 
 
 def test_open_missing_plan() -> None:

@@ -1,0 +1,42 @@
+"""The one-exercise plan behind ``pushtimer quick`` and the picker's quick-set form."""
+
+from __future__ import annotations
+
+from pushtimer.plan.loader import load_plan_data
+from pushtimer.plan.model import Plan
+
+QUICK_SOURCE = "quick set"
+
+
+def quick_plan(
+    *,
+    reps: str | None = None,
+    hold: str | None = None,
+    sets: str = "1",
+    tempo: str | None = None,
+    rest: str | None = None,
+    per_side: bool = False,
+    prepare: str = "5",
+) -> Plan:
+    """Build and check a single-exercise plan from text as typed (``"12"``, ``"max"``,
+    ``"45s"``, ``"3-1-1-0"``). Raises ValueError when neither or both of reps and hold are
+    given, and PlanError (every problem, one line each) for values out of bounds."""
+    if (reps is None) == (hold is None):
+        raise ValueError("give reps or a hold in seconds (one of the two)")
+    exercise: dict[str, object] = {"name": "Hold" if hold else "Quick set", "sets": _number(sets)}
+    for key, value in (("reps", reps), ("hold", hold), ("tempo", tempo), ("rest", rest)):
+        if value is not None:
+            exercise[key] = value if key == "tempo" else _number(value)
+    if per_side:
+        exercise["per_side"] = True
+    data = {
+        "name": exercise["name"],
+        "defaults": {"prepare": _number(prepare)},
+        "exercise": [exercise],
+    }
+    return load_plan_data(data, QUICK_SOURCE)
+
+
+def _number(text: str) -> int | str:
+    """Values as the plan format has them: whole numbers, or text for the checker."""
+    return int(text) if text.strip().isdigit() else text.strip()

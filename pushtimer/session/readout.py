@@ -1,0 +1,62 @@
+"""What a person reads off a running session, and when any of it next changes.
+
+A screen shows whole seconds: a countdown rounds up (3, 2, 1, then the next phase), an
+open set counts up from 0, and the form reminder turns over every ``REMINDER_SECONDS``.
+``seconds_to_next_change`` says how long until the first of those moves, so a screen
+redraws exactly when what it shows changes and never polls.
+"""
+
+from __future__ import annotations
+
+import math
+
+from pushtimer.plan.model import Exercise
+from pushtimer.session.engine import EngineState
+
+REMINDER_SECONDS = 6.0
+# Shown after an exercise's own cues, in every session (DESIGN.md section 9).
+GENERAL_REMINDERS: tuple[str, ...] = (
+    "Keep your back straight from head to heels.",
+    "Breathe out on the way up.",
+    "Stop at once if anything hurts: sharp pain is a signal, not a challenge.",
+)
+_EPSILON = 1e-6  # float slack, so 3.0000000001 s left still reads as 3
+
+
+def shown_seconds(state: EngineState) -> int:
+    """The number on the big countdown: seconds left rounded up, or seconds so far in an
+    open set."""
+    if state.remaining is None:
+        return math.floor(state.elapsed + _EPSILON)
+    return max(0, math.ceil(state.remaining - _EPSILON))
+
+
+def reminders_for(exercise: Exercise | None) -> tuple[str, ...]:
+    """An exercise's own cues, then the general reminders."""
+    own = exercise.cues if exercise is not None else ()
+    return (*own, *GENERAL_REMINDERS)
+
+
+def reminder_at(reminders: tuple[str, ...], step_elapsed: float) -> str:
+    """The reminder showing ``step_elapsed`` seconds into a step."""
+    if not reminders:
+        return ""
+    turn = math.floor(step_elapsed / REMINDER_SECONDS + _EPSILON)
+    return reminders[turn % len(reminders)]
+
+
+def seconds_to_next_change(state: EngineState) -> float | None:
+    """Active seconds until the countdown or the reminder next changes; None when nothing
+    moves (paused or finished). Segment boundaries are the engine's ``next_deadline``."""
+    if state.paused or state.finished:
+        return None
+    if state.remaining is None:
+        count = state.elapsed - math.floor(state.elapsed + _EPSILON)
+        until_count = 1.0 - count
+    else:
+        shown = shown_seconds(state)
+        until_count = state.remaining - (shown - 1) if shown > 0 else math.inf
+    turn = state.step_elapsed / REMINDER_SECONDS
+    until_turn = (math.floor(turn + _EPSILON) + 1 - turn) * REMINDER_SECONDS
+    soonest = min(until_count, until_turn)
+    return None if math.isinf(soonest) else max(0.0, soonest)

@@ -1,0 +1,166 @@
+"""The pushtimer App: owns the clock, the running session and the one timer that wakes it.
+
+The app wakes exactly when something next happens (a cue, a phase boundary, or a change
+in what the screen shows) with a single timer, catches the engine up with the clock, and
+hands the new state to the workout screen. It never counts ticks: tests drive it with a
+FakeClock by moving the clock and calling ``catch_up``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import ModalScreen
+from textual.timer import Timer
+
+from pushtimer.plan.catalog import PlanFile, find_plans
+from pushtimer.plan.model import Plan
+from pushtimer.session.clock import Clock, MonotonicClock
+from pushtimer.session.cuelog import CueLog
+from pushtimer.session.events import Event
+from pushtimer.session.live import LiveSession
+from pushtimer.ui.screens.help import HelpScreen
+from pushtimer.ui.screens.picker import PickerScreen
+from pushtimer.ui.screens.summary import SummaryScreen
+from pushtimer.ui.screens.workout import WorkoutScreen
+
+EXIT_INTERRUPTED = 130
+
+
+@dataclass(frozen=True, slots=True)
+class Start:
+    """A session to open straight away (``pushtimer PLAN``, ``pushtimer quick``)."""
+
+    plan: Plan
+    workout: int
+
+
+class PushtimerApp(App[int]):
+    """Plan picker -> workout screen -> summary."""
+
+    CSS_PATH = "pushtimer.tcss"
+    TITLE = "pushtimer"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("ctrl+c", "interrupt", "Stop now", show=False, priority=True),
+    ]
+
+    muted: reactive[bool] = reactive(False)
+
+    def __init__(
+        self,
+        *,
+        clock: Clock | None = None,
+        start: Start | None = None,
+        cue_log: CueLog | None = None,
+        plans: Callable[[], list[PlanFile]] = find_plans,
+        muted: bool = False,
+    ) -> None:
+        super().__init__()
+        self.clock: Clock = clock or MonotonicClock()
+        self.start = start
+        self.cue_log = cue_log
+        self.find_plans = plans
+        self.session: LiveSession | None = None
+        self.last_session: LiveSession | None = None  # the most recent one, for the CLI
+        self.next_wake: float | None = None  # when the timer below fires
+        self._timer: Timer | None = None
+        self._workout_screen: WorkoutScreen | None = None
+        self.set_reactive(PushtimerApp.muted, muted)
+
+    def on_mount(self) -> None:
+        self._stop_on_signals()
+        if self.start is not None:
+            self.begin(self.start.plan, self.start.workout)
+        else:
+            self.push_screen(PickerScreen())
+
+    # -- the session ---------------------------------------------------------------------
+
+    def begin(self, plan: Plan, workout: int) -> None:
+        """Start a session of ``plan``'s workout number ``workout`` (from 0)."""
+        self.session = LiveSession(plan, workout, self.clock, self.cue_log)
+        self.last_session = self.session
+        self._workout_screen = WorkoutScreen(self.session)
+        self.push_screen(self._workout_screen)
+        self.catch_up()
+
+    def catch_up(self) -> None:
+        """Bring the session up to the clock: the timer's callback, and the tests' too."""
+        if self.session is not None:
+            self.apply(self.session.engine.update())
+
+    def apply(self, events: list[Event]) -> None:
+        """Take in what an engine call reported, redraw, and set the timer for what next."""
+        session = self.session
+        if session is None:
+            return
+        session.record(events)
+        if session.finish is not None:
+            self._show_summary(session)
+            return
+        if self._workout_screen is not None:
+            self._workout_screen.show_state()
+        self._schedule(session.next_wake())
+
+    def _schedule(self, wake: float | None) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.next_wake = wake
+        if wake is not None:
+            delay = max(0.0, wake - self.clock.now())
+            self._timer = self.set_timer(delay, self.catch_up, name="session")
+
+    def _show_summary(self, session: LiveSession) -> None:
+        self._schedule(None)
+        self.session = None
+        self._workout_screen = None
+        while isinstance(self.screen, ModalScreen):
+            self.pop_screen()
+        self.switch_screen(SummaryScreen(session, leave_app=self.start is not None))
+
+    def end_session(self) -> None:
+        """Stop the running session now (after the user confirmed); completed sets stay."""
+        if self.session is not None:
+            self.apply(self.session.engine.quit())
+
+    # -- keys everywhere -------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_mute(self) -> None:
+        self.muted = not self.muted
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q (and q on the picker): leave, ending any session the way quitting does."""
+        self.stop_everything(0)
+
+    def action_interrupt(self) -> None:
+        """Ctrl+C: end at once, keeping what was done."""
+        self.stop_everything(EXIT_INTERRUPTED)
+
+    def stop_everything(self, code: int) -> None:
+        if self.session is not None:
+            self.session.record(self.session.engine.quit())
+            self._schedule(None)
+        self.exit(code, return_code=code)
+
+    def _stop_on_signals(self) -> None:
+        """SIGTERM and a closed terminal (SIGHUP) end like Ctrl+C, with the terminal
+        restored and the session's completed sets kept."""
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            # Not possible off the main thread (as in some test runners): then do without.
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self.stop_everything, 128 + sig)

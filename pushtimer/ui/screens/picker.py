@@ -1,0 +1,162 @@
+"""The plan picker: shipped plans and the user's, each workout with its total time.
+
+Enter on a workout starts it; "Quick set" opens a small form for a one-exercise session.
+A user plan with problems is listed with a pointer to ``pushtimer validate``, never hidden.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList
+from textual.widgets.option_list import Option
+
+from pushtimer.outline import describe_exercise, workout_totals
+from pushtimer.plan.catalog import PlanFile, user_plans_dir
+from pushtimer.plan.errors import PlanError
+from pushtimer.plan.loader import load_plan
+from pushtimer.plan.model import Plan
+from pushtimer.session.timeline import build_timeline
+from pushtimer.ui.screens.quick_form import QuickFormScreen
+from pushtimer.ui.widgets.text_line import TextLine
+
+if TYPE_CHECKING:
+    from pushtimer.ui.app import PushtimerApp
+
+QUICK = "quick"
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """A plan file as the picker lists it: loaded, or the number of its problems."""
+
+    file: PlanFile
+    plan: Plan | None
+    problems: int
+
+
+class PickerScreen(Screen[None]):
+    """Choose a workout (or a quick set) and press Enter."""
+
+    BINDINGS = [
+        Binding("enter", "start", "Start", priority=True),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._entries: list[_Entry] = []
+
+    @property
+    def runner(self) -> PushtimerApp:
+        return cast("PushtimerApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        self._entries = [_load(file) for file in self.runner.find_plans()]
+        with Vertical(id="picker"):
+            yield TextLine("pushtimer: choose a workout", classes="picker-title")
+            with Horizontal(id="picker-body"):
+                yield OptionList(*self._options(), id="plans")
+                yield TextLine(id="details")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        plans = self.query_one(OptionList)
+        plans.focus()
+        for index, option in enumerate(plans.options):
+            if not option.disabled:
+                plans.highlighted = index
+                break
+
+    def _options(self) -> list[Option | None]:
+        options: list[Option | None] = []
+        user_shown = False
+        name_width = max(
+            (len(w.name) for e in self._entries if e.plan for w in e.plan.workouts), default=0
+        )
+        for number, entry in enumerate(self._entries):
+            if entry.file.origin == "user" and not user_shown:
+                user_shown = True
+                options.append(None)
+                options.append(_heading(f"Your plans ({user_plans_dir()})"))
+            if entry.plan is None:
+                noun = "problem" if entry.problems == 1 else "problems"
+                options.append(
+                    _heading(
+                        f"{entry.file.slug}: {entry.problems} {noun}; "
+                        f"see pushtimer validate {entry.file.path}"
+                    )
+                )
+                continue
+            options.append(_heading(entry.plan.name, bold=True))
+            for index, workout in enumerate(entry.plan.workouts):
+                total = workout_totals(build_timeline(workout, entry.plan.defaults))
+                label = f"  {workout.name:<{name_width}}  {total}"
+                options.append(Option(Content(label), id=f"{number}:{index}"))
+        if not user_shown:
+            options.append(None)
+            options.append(_heading(f"Your plans: save .toml files in {user_plans_dir()}"))
+        options.append(None)
+        options.append(Option(Content("Quick set: one exercise, now"), id=QUICK))
+        return options
+
+    def _chosen(self, option_id: str | None) -> tuple[Plan, int] | None:
+        if option_id is None or option_id == QUICK:
+            return None
+        number, index = (int(part) for part in option_id.split(":"))
+        plan = self._entries[number].plan
+        return None if plan is None else (plan, index)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        details = self.query_one("#details", TextLine)
+        chosen = self._chosen(event.option.id)
+        if event.option.id == QUICK:
+            details.text = "Pace one exercise right away: reps with a tempo, or a timed hold."
+        elif chosen is not None:
+            details.text = _describe(*chosen)
+
+    def action_start(self) -> None:
+        plans = self.query_one(OptionList)
+        if plans.highlighted is not None:
+            self._start(plans.options[plans.highlighted].id)
+
+    def _start(self, option_id: str | None) -> None:
+        if option_id == QUICK:
+
+            def chosen(plan: Plan | None) -> None:
+                if plan is not None:
+                    self.runner.begin(plan, 0)
+
+            self.app.push_screen(QuickFormScreen(), chosen)
+            return
+        picked = self._chosen(option_id)
+        if picked is not None:
+            self.runner.begin(*picked)
+
+
+def _load(file: PlanFile) -> _Entry:
+    try:
+        return _Entry(file, load_plan(file.path), 0)
+    except PlanError as error:
+        return _Entry(file, None, len(error.lines))
+
+
+def _heading(text: str, bold: bool = False) -> Option:
+    return Option(Content.styled(text, "bold") if bold else Content(text), disabled=True)
+
+
+def _describe(plan: Plan, index: int) -> str:
+    workout = plan.workouts[index]
+    timeline = build_timeline(workout, plan.defaults)
+    lines = [workout.name, f"{workout_totals(timeline)} in all", ""]
+    if workout.description:
+        lines += [workout.description, ""]
+    for exercise in workout.exercises:
+        lines.append(f"{exercise.name}: {describe_exercise(exercise, plan.defaults.tempo)}")
+    return "\n".join(lines)

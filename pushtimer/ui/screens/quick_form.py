@@ -1,0 +1,85 @@
+"""The quick-set form: reps or a hold, sets, tempo, rest, each side; checked like a plan."""
+
+from __future__ import annotations
+
+import re
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label
+
+from pushtimer.plan.errors import PlanError
+from pushtimer.plan.model import Plan
+from pushtimer.plan.quick import QUICK_SOURCE, quick_plan
+from pushtimer.ui.widgets.text_line import TextLine
+
+_PLACE = re.compile(rf'^{re.escape(QUICK_SOURCE)}: (exercise 1 \("[^"]*"\): )?')
+# (id, label, placeholder, initial value)
+FIELDS: tuple[tuple[str, str, str, str], ...] = (
+    ("reps", "Reps", "12, or max", "12"),
+    ("hold", "or hold", "seconds, e.g. 45", ""),
+    ("sets", "Sets", "1", "1"),
+    ("tempo", "Tempo", "3-1-1-0, or free", "3-1-1-0"),
+    ("rest", "Rest", "seconds between sets", "60"),
+)
+
+
+class QuickFormScreen(ModalScreen[Plan | None]):
+    """Returns the checked one-exercise plan, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="quick-form"):
+            yield TextLine("Quick set", classes="dialog-title")
+            for field, label, placeholder, value in FIELDS:
+                with Horizontal(classes="field"):
+                    yield Label(label, classes="field-label")
+                    yield Input(value, placeholder=placeholder, id=field, compact=True)
+            yield Checkbox("Each side (left, then right)", id="per-side", compact=True)
+            yield TextLine(id="problems", classes="problems")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Start", id="start", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#reps", Input).focus()
+
+    def on_input_submitted(self) -> None:
+        self._submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "start":
+            self._submit()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def _value(self, field: str) -> str | None:
+        text = self.query_one(f"#{field}", Input).value.strip()
+        return text or None
+
+    def _submit(self) -> None:
+        hold = self._value("hold")
+        try:
+            plan = quick_plan(
+                reps=None if hold else self._value("reps"),
+                hold=hold,
+                sets=self._value("sets") or "1",
+                tempo=None if hold else self._value("tempo"),
+                rest=self._value("rest"),
+                per_side=self.query_one("#per-side", Checkbox).value,
+            )
+        except ValueError as error:
+            self._problems([str(error)])
+        except PlanError as error:
+            self._problems([_PLACE.sub("", line) for line in error.lines])
+        else:
+            self.dismiss(plan)
+
+    def _problems(self, lines: list[str]) -> None:
+        self.query_one("#problems", TextLine).text = "\n".join(lines)

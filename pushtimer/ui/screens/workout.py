@@ -1,0 +1,178 @@
+"""The live workout screen: what to do now, for how long, how to do it well, what is next.
+
+Top to bottom: the plan and workout, the exercise and "Set 2/4 · Left · Rep 5/12", the
+phase word on its colour band, the countdown, the tempo bar, the form reminder, the next
+step, the workout's progress and the keys. At 40x12 the digits give way to one line; below
+that only a "terminal too small" line shows, and the session runs on regardless.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from pushtimer.session.engine import REST_STEP
+from pushtimer.session.events import Event
+from pushtimer.session.live import LiveSession
+from pushtimer.ui.screens.dialogs import ConfirmScreen, RepCountScreen
+from pushtimer.ui.view import workout_view
+from pushtimer.ui.widgets.countdown import Countdown
+from pushtimer.ui.widgets.phase_banner import PhaseBanner
+from pushtimer.ui.widgets.tempo_bar import TempoBar
+from pushtimer.ui.widgets.text_line import TextLine
+from pushtimer.ui.widgets.workout_progress import WorkoutProgress
+
+if TYPE_CHECKING:
+    from pushtimer.ui.app import PushtimerApp
+
+MIN_WIDTH, MIN_HEIGHT = 40, 12  # below this: "terminal too small"
+FULL_WIDTH, FULL_HEIGHT = 56, 20  # from this: the big digits
+
+
+class WorkoutScreen(Screen[None]):
+    """Renders the running session and turns keys into engine operations."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-w-tiny"), (MIN_WIDTH, "-w-compact"), (FULL_WIDTH, "-w-full")]
+    VERTICAL_BREAKPOINTS = [(0, "-h-tiny"), (MIN_HEIGHT, "-h-compact"), (FULL_HEIGHT, "-h-full")]
+    BINDINGS = [
+        Binding("space", "pause", "Pause"),
+        Binding("enter,d", "done", "Done"),
+        Binding("n", "skip", "Skip"),
+        Binding("b", "back", "Back"),
+        Binding("plus,equals_sign", f"rest({REST_STEP})", f"+{REST_STEP}s", key_display="+"),
+        Binding("minus", f"rest({-REST_STEP})", f"-{REST_STEP}s", key_display="-"),
+        Binding("m", "app.mute", "Mute"),
+        Binding("q", "quit_session", "Quit"),
+    ]
+
+    def __init__(self, session: LiveSession) -> None:
+        super().__init__()
+        self.session = session
+        self._open_segment: int | None = None  # the open set whose footer shows "Done"
+        self._resting = False
+        self._composed = False  # widgets exist: state can be shown
+
+    @property
+    def runner(self) -> PushtimerApp:
+        return cast("PushtimerApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="session"):
+            with Horizontal(id="title-bar"):
+                yield TextLine(self.session.title, id="title")
+                yield TextLine(id="sound-state")
+            yield TextLine(id="exercise")
+            yield TextLine(id="position")
+            yield PhaseBanner(id="phase")
+            yield Countdown(id="countdown")
+            yield TempoBar(id="tempo")
+            yield TextLine(id="reminder")
+            yield TextLine(id="hint")
+            yield TextLine(id="next-up")
+            yield WorkoutProgress(id="progress")
+        yield TextLine(
+            f"Terminal too small: make it at least {MIN_WIDTH}x{MIN_HEIGHT}. The workout goes on.",
+            id="too-small",
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._composed = True
+        self.watch(self.app, "muted", self._show_muted)
+        self.show_state()
+
+    def _show_muted(self, muted: bool) -> None:
+        self.query_one("#sound-state", TextLine).text = "MUTED (m)" if muted else ""
+
+    def show_state(self) -> None:
+        """Draw the engine's state now; each widget repaints only if its part changed."""
+        if not self._composed:
+            return
+        view = workout_view(self.session, self.session.engine.state())
+        self.query_one("#exercise", TextLine).text = view.exercise
+        self.query_one("#position", TextLine).text = view.position
+        banner = self.query_one(PhaseBanner)
+        banner.word, banner.kind, banner.paused = view.word, view.kind, view.paused
+        self.query_one(Countdown).show(view.countdown, view.counting_up)
+        tempo = self.query_one(TempoBar)
+        tempo.phases = view.tempo
+        tempo.current = view.kind if view.tempo else ""
+        tempo.display = bool(view.tempo)
+        self.query_one("#reminder", TextLine).text = view.reminder
+        self.query_one("#hint", TextLine).text = view.hint
+        self.query_one("#next-up", TextLine).text = view.next_up
+        progress = self.query_one(WorkoutProgress)
+        progress.fraction, progress.time_left = view.progress, view.time_left
+        self.set_class(view.paused, "-paused")
+        self._update_footer(view.kind)
+
+    def _update_footer(self, kind: str) -> None:
+        open_segment = self.session.engine.state().index if kind == "open" else None
+        resting = kind == "rest"
+        if (open_segment, resting) != (self._open_segment, self._resting):
+            self._open_segment, self._resting = open_segment, resting
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Done shows in open sets only, and +/- during a rest only."""
+        if action == "done":
+            return self._open_segment is not None
+        if action == "rest":
+            return self._resting
+        return True
+
+    # -- keys ----------------------------------------------------------------------------
+
+    def _run(self, events: list[Event]) -> None:
+        self.runner.apply(events)
+
+    def action_pause(self) -> None:
+        self._run(self.session.engine.toggle_pause())
+
+    def action_skip(self) -> None:
+        self._run(self.session.engine.skip())
+
+    def action_back(self) -> None:
+        self._run(self.session.engine.back())
+
+    def action_rest(self, seconds: int) -> None:
+        self._run(self.session.engine.adjust_rest(seconds))
+
+    def action_done(self) -> None:
+        engine = self.session.engine
+        if engine.segment.kind != "open":
+            return
+        exercise = self.session.timeline.exercise_of(engine.segment)
+        if exercise is not None and exercise.reps == "max":
+            index = engine.state().index
+
+            def counted(reps: int | None) -> None:
+                still_open = not engine.finished and engine.state().index == index
+                if reps is not None and still_open:
+                    self._run(engine.done(reps))
+
+            self.app.push_screen(RepCountScreen(exercise.name), counted)
+        else:
+            self._run(engine.done())
+
+    def action_quit_session(self) -> None:
+        """Ask first, with the session paused; keep going if the answer is no."""
+        engine = self.session.engine
+        was_paused = engine.paused
+        if not was_paused:
+            self._run(engine.pause())
+
+        def answered(stop: bool | None) -> None:
+            if stop:
+                self.runner.end_session()
+            elif not was_paused and engine.paused:
+                self._run(engine.resume())
+
+        self.app.push_screen(
+            ConfirmScreen("Stop this workout?", "Sets you finished are kept."), answered
+        )

@@ -1,0 +1,1 @@
+"""The pieces of the workout screen, each redrawn only when what it shows changes."""

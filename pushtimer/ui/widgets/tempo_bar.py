@@ -1,0 +1,59 @@
+"""The four phases of the current rep (down, bottom, up, top), the current one lit."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from pushtimer.session.timeline import PHASE_WORDS, SegmentKind
+
+Phases = tuple[tuple[SegmentKind, int], ...]
+
+
+class TempoBar(Widget):
+    """One cell per phase, sized to its share of the rep; a phase of 0 s stays dim."""
+
+    DEFAULT_CSS = """
+    TempoBar {
+        height: 1;
+    }
+    """
+
+    phases: reactive[Phases] = reactive(())
+    current: reactive[str] = reactive("")
+
+    def watch_current(self, old: str, new: str) -> None:
+        self.remove_class(f"phase-{old}")
+        self.add_class(f"phase-{new}")
+
+    def render(self) -> Content:
+        phases = self.phases
+        if not phases:
+            return Content("")
+        width = self.size.width
+        seconds = sum(max(1, s) for _, s in phases)
+        cells = []
+        used = 0
+        for number, (kind, length) in enumerate(phases):
+            if number == len(phases) - 1:
+                cell = width - used
+            else:
+                cell = max(1, width * max(1, length) // seconds)
+            used += cell
+            text = _label(PHASE_WORDS[kind], length, cell - 1).center(cell - 1) + " "
+            if kind == self.current:
+                cells.append(Content.styled(text[:-1], "reverse bold") + " ")
+            elif length == 0:
+                cells.append(Content.styled(text, "dim strike"))
+            else:
+                cells.append(Content.styled(text, "dim"))
+        return Content("").join(cells)
+
+
+def _label(word: str, seconds: int, room: int) -> str:
+    """The longest of ``DOWN 3s``, ``DOWN``, ``D3`` that fits in ``room`` cells."""
+    for label in (f"{word} {seconds}s", word, f"{word[0]}{seconds}"):
+        if len(label) <= room:
+            return label
+    return f"{word[0]}{seconds}"[: max(0, room)]

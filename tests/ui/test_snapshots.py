@@ -1,0 +1,98 @@
+"""SVG snapshots of every screen, on a frozen fake clock (update: pytest --snapshot-update).
+
+Each app is driven to its state by moving the fake clock, so the pictures never depend on
+how fast the machine is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from pushtimer.session.clock import FakeClock
+from pushtimer.ui.app import PushtimerApp
+from tests.ui.harness import Driver, session_app
+
+SnapCompare = Callable[..., bool]
+
+
+@pytest.fixture(autouse=True)
+def _same_paths_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The picker shows the user's plan folder: make it the same path on every run."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", "/home/you/.config")
+
+
+def at(seconds: float, *keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """Before the picture: let ``seconds`` pass, then press ``keys``."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        app = pilot.app
+        assert isinstance(app, PushtimerApp)
+        ui = Driver(app, pilot)
+        await pilot.pause()
+        await ui.advance(seconds)
+        for key in keys:
+            await ui.press(key)
+
+    return run_before
+
+
+# (name, seconds in, keys): the short plan's phases, one picture each.
+WORKOUT_STATES = [
+    ("get_ready", 1.5, ()),
+    ("down", 3.5, ()),
+    ("bottom", 5.5, ()),
+    ("up", 6.5, ()),
+    ("top", 7.5, ()),
+    ("rest", 14.5, ()),
+    ("hold_left", 35.5, ()),
+    ("switch", 38.5, ()),
+    ("open_max_set", 53.5, ()),
+    ("paused", 4.5, ("space",)),
+    ("muted", 4.5, ("m",)),
+    ("help", 4.5, ("question_mark",)),
+    ("quit_confirm", 4.5, ("q",)),
+    ("rep_count", 53.5, ("enter", "1", "2")),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "seconds", "keys"), WORKOUT_STATES, ids=[s[0] for s in WORKOUT_STATES]
+)
+def test_workout_screen(
+    snap_compare: SnapCompare, name: str, seconds: float, keys: tuple[str, ...]
+) -> None:
+    assert snap_compare(session_app(), terminal_size=(80, 24), run_before=at(seconds, *keys))
+
+
+@pytest.mark.parametrize("size", [(40, 12), (30, 8)], ids=["compact_40x12", "too_small_30x8"])
+def test_small_terminals(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    assert snap_compare(session_app(), terminal_size=size, run_before=at(3.5))
+
+
+def test_summary(snap_compare: SnapCompare) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await at(50.5, "enter", "1", "5", "enter", "n", "enter")(pilot)
+
+    assert snap_compare(session_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_stopped_early_summary(snap_compare: SnapCompare) -> None:
+    assert snap_compare(session_app(), terminal_size=(80, 24), run_before=at(20.5, "q", "y"))
+
+
+def test_picker(snap_compare: SnapCompare) -> None:
+    assert snap_compare(PushtimerApp(clock=FakeClock()), terminal_size=(100, 30))
+
+
+def test_quick_form(snap_compare: SnapCompare) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.press("end", "enter")
+        await pilot.pause()
+
+    assert snap_compare(
+        PushtimerApp(clock=FakeClock()), terminal_size=(80, 24), run_before=run_before
+    )

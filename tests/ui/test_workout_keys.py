@@ -1,0 +1,226 @@
+"""Every key of the workout screen, in the states where it matters, on a fake clock."""
+
+from __future__ import annotations
+
+import pytest
+
+from pushtimer.session.events import SetCompleted
+from pushtimer.ui.screens.dialogs import ConfirmScreen, RepCountScreen
+from pushtimer.ui.screens.help import HelpScreen
+from pushtimer.ui.screens.summary import SummaryScreen
+from pushtimer.ui.screens.workout import WorkoutScreen
+from tests.ui.harness import Driver, session_app
+
+
+async def test_opens_on_get_ready_with_the_first_exercise() -> None:
+    app = session_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        ui = Driver(app, pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, WorkoutScreen)
+        assert ui.word == "GET READY" and ui.count == "3"
+        assert ui.text("#title") == "Short: Day 1"
+        assert ui.text("#exercise") == "First: Push"
+        assert ui.text("#position") == "Set 1/2 · 2 reps"
+        assert ui.text("#reminder") == "Shoulder blades together"
+        assert ui.time_left == "0:56 left"
+
+
+async def test_space_pauses_and_resumes_and_the_schedule_moves_by_the_pause() -> None:
+    app = session_app()
+    async with app.run_test() as pilot:
+        ui = Driver(app, pilot)
+        await ui.advance(3.5)  # half a second into DOWN of rep 1
+        assert (ui.word, ui.count) == ("DOWN", "2")
+        await ui.press("space")
+        assert app.session is not None and app.session.engine.paused
+        assert ui.word == "PAUSED" and app.screen.has_class("-paused")
+        assert app.next_wake is None  # nothing to wake for while paused
+        assert ui.text("#hint") == "Space to go on"
+        ui.clock.advance(60)
+        assert await ui.advance(0) == 0
+        assert (ui.word, ui.count) == ("PAUSED", "2")
+        await ui.press("space")
+        assert ui.word == "DOWN" and not app.session.engine.paused
+        await ui.advance(1.5)
+        assert ui.word == "BOTTOM"
+
+
+async def test_n_skips_the_rest_and_b_goes_back() -> None:
+    app = session_app()
+    async with app.run_test() as pilot:
+        ui = Driver(app, pilot)
+        await ui.advance(14)  # 1 s into the first rest
+        assert ui.word == "REST"
+        assert ui.text("#exercise") == "Next: Push"
+        assert ui.text("#position") == "Set 2/2 · 2 reps"
+        await ui.press("n")
+        assert (ui.word, ui.text("#position")) == ("DOWN", "Set 2/2 · Rep 1/2")
+        await ui.press("b")  # within 2 s of the set's start: back to the rest before it
+        assert ui.word == "REST" and ui.count == "5"
+        await ui.advance(3)
+        await ui.press("b")  # later in the rest: restart it
+        assert ui.word == "REST" and ui.count == "5"
+
+
+async def test_n_in_the_middle_of_a_set_counts_the_reps_done() -> None:
+    app = session_app()
+    async with app.run_test() as pilot:
+        ui = Driver(app, pilot)
+        await ui.advance(9)  # rep 2 of set 1
+        assert ui.text("#position") == "Set 1/2 · Rep 2/2"
+        await ui.press("n")
+        assert app.session is not None
+        assert [s.reps_done for s in app.session.completed] == [1]
+        assert ui.word == "REST"
+
+
+@pytest.mark.parametrize(("key", "left"), [("plus", "20"), ("equals_sign", "20"), ("minus", "0")])
+async def test_plus_and_minus_change_a_rest(key: str, left: str) -> None:
+    app = session_app()
+    async with app.run_test() as pilot:
+        ui = Driver(app, pilot)
+        await ui.advance(13)  # the rest starts: 5 s
+        await ui.press(key)
+        if left == "0":  # 5 s less than nothing left: the rest is over
+            assert ui.word == "DOWN"
+        else:
+            assert (ui.word, ui.count) == ("REST", left)
+
+
+async def test_plus_outside_a_rest_does_nothing_and_is_not_offered() -> None:
+    app = session_app()
+    async with app.run_test() as pilot:
+        ui = Driver(app, pilot)
+        await ui.advance(4)
+        before = app.session.engine.state() if app.session else None
+        await ui.press("plus", "minus")
+        assert app.session is not None and before is not None
+        assert app.session.engine.state().remaining_total == before.remaining_total
+        shown = {b.binding.action for b in app.active_bindings.values()}
+        assert "rest(15)" not in shown and "done" not in shown
+        await ui.advance(9)  # the rest
+        shown = {b.binding.action for b in app.active_bindings.values()}
+        assert {"rest(15)", "rest(-15)"} <= shown
+
+
+async def _to_the_max_set(ui: Driver) -> None:
+    await ui.advance(50)
+    assert ui.word == "GO" and ui.text("#exercise") == "Max push"
+
+
+async def test_open_set_counts_up_and_enter_asks_for_the_max_count() -> None:
+    app = session_app()
+    async with app.run_test() as pilot:
+        ui = Driver(app, pilot)
+        await _to_the_max_set(ui)
+        assert ui.count == "0"
+        assert await ui.advance(7) == 7  # one wake per second shown
+        assert ui.count == "7"
+        assert ui.text("#position") == "Set 1/1 · as many as you can"
+        assert "done" in {b.binding.action for b in app.active_bindings.values()}
+        await ui.press("enter")
+        assert isinstance(app.screen, RepCountScreen)
+        await ui.press("escape")  # back to the set, still counting
+        assert isinstance(app.screen, WorkoutScreen) and ui.word == "GO"
+        await ui.press("d")
+        await ui.press("x", "1", "7", "enter")  # the field takes digits only
+        assert isinstance(app.screen, WorkoutScreen)
+        assert app.session is not None
+        assert app.session.completed[-1].reps_done == 17
+        assert ui.word == "REST"
+
+
+async def test_enter_ends_a_free_set_without_a_count() -> None:
+    app = session_app()
+    async with app.run_test() as pilot:
+        ui = Driver(app, pilot)
+        await _to_the_max_set(ui)
+        await ui.press("d")
+        await ui.press("9", "enter")
+        await ui.press("n")  # skip the rest
+        assert (ui.word, ui.text("#exercise")) == ("GO", "Easy push")
+        assert ui.text("#hint") == "At your own pace: Enter when done"
+        await ui.press("enter")
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_enter_outside_an_open_set_does_nothing() -> None:
+    app = session_app()
+    async with app.run_test() as pilot:
+        ui = Driver(app, pilot)
+        await ui.advance(4)
+        await ui.press("enter", "d")
+        assert isinstance(app.screen, WorkoutScreen) and ui.word == "DOWN"
+
+
+async def test_m_mutes_and_shows_it() -> None:
+    app = session_app()
+    async with app.run_test() as pilot:
+        ui = Driver(app, pilot)
+        await ui.press("m")
+        assert app.muted and ui.text("#sound-state") == "MUTED (m)"
+        await ui.press("m")
+        assert not app.muted and ui.text("#sound-state") == ""
+
+
+async def test_q_asks_and_no_goes_on_where_it_was() -> None:
+    app = session_app()
+    async with app.run_test() as pilot:
+        ui = Driver(app, pilot)
+        await ui.advance(4)
+        await ui.press("q")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.session is not None and app.session.engine.paused
+        ui.clock.advance(30)  # thinking it over does not eat the set
+        await ui.press("n")
+        assert isinstance(app.screen, WorkoutScreen) and not app.session.engine.paused
+        assert (ui.word, ui.count) == ("DOWN", "1")
+
+
+async def test_q_while_paused_and_no_stays_paused() -> None:
+    app = session_app()
+    async with app.run_test() as pilot:
+        ui = Driver(app, pilot)
+        await ui.press("space", "q", "escape")
+        assert app.session is not None and app.session.engine.paused
+
+
+async def test_q_then_yes_shows_what_was_done_and_keeps_it() -> None:
+    app = session_app()
+    async with app.run_test() as pilot:
+        ui = Driver(app, pilot)
+        await ui.advance(20)  # set 1 done, into set 2
+        await ui.press("q", "y")
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.last_session is not None
+        done = app.last_session.completed
+        assert [(s.name, s.set, s.reps_done) for s in done] == [("Push", 1, 2)]
+        assert isinstance(done[0], SetCompleted)
+        assert app.last_session.finish is not None and not app.last_session.finish.completed
+        assert app.screen.query_one(".summary-title").render().plain == "Stopped early"  # type: ignore[union-attr]
+        await ui.press("q")
+        assert app.return_code == 0
+
+
+async def test_help_opens_over_the_running_session_and_closes() -> None:
+    app = session_app()
+    async with app.run_test() as pilot:
+        ui = Driver(app, pilot)
+        await ui.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await ui.advance(4)  # the session runs on under the card
+        assert app.session is not None and app.session.engine.segment.kind == "down"
+        await ui.press("escape")
+        assert isinstance(app.screen, WorkoutScreen) and ui.word == "DOWN"
+
+
+async def test_ctrl_c_stops_at_once_with_status_130() -> None:
+    app = session_app()
+    async with app.run_test() as pilot:
+        ui = Driver(app, pilot)
+        await ui.advance(14)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert app.return_code == 130
+    assert app.last_session is not None and len(app.last_session.completed) == 1
