@@ -16,7 +16,7 @@ run: $(STAMP)
 	$(BIN)/pushtimer $(PLAN)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check pushtimer tests benchmarks

@@ -7,6 +7,7 @@ and ``pushtimer validate`` start fast.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -289,6 +290,10 @@ def _run_tui(start: Start | None, cue_log_path: str | None) -> None:
     from pushtimer.session.cuelog import CueLog
     from pushtimer.ui.app import PushtimerApp
 
+    # COLUMNS and LINES, when exported, pin the size Python reports and would hide every
+    # resize from the screen; the terminal itself knows its size.
+    for name in ("COLUMNS", "LINES"):
+        os.environ.pop(name, None)
     with ExitStack() as stack:
         log = None
         if cue_log_path is not None:

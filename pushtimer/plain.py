@@ -77,8 +77,8 @@ class PlainSession:
 
     def run(self) -> int:
         """Run to the end; returns the exit status (0, or 130 when interrupted)."""
-        self._say(0.0, self._title())
         try:
+            self._say(0.0, self._title())
             while not self.engine.finished:
                 self._show(self.engine.update())
                 if self.engine.finished:
