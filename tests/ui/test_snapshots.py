@@ -12,8 +12,10 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from pushtimer.plan import load_plan
 from pushtimer.session.clock import FakeClock
 from pushtimer.ui.app import PushtimerApp
+from tests.conftest import SHIPPED_PLANS
 from tests.ui.harness import Driver, session_app
 
 SnapCompare = Callable[..., bool]
@@ -96,3 +98,9 @@ def test_quick_form(snap_compare: SnapCompare) -> None:
     assert snap_compare(
         PushtimerApp(clock=FakeClock()), terminal_size=(80, 24), run_before=run_before
     )
+
+
+def test_readme_workout(snap_compare: SnapCompare) -> None:
+    """The picture in the README: the shipped plan, 1.5 s into the first lowering."""
+    plan = load_plan(SHIPPED_PLANS / "back-week.toml")
+    assert snap_compare(session_app(plan), terminal_size=(80, 24), run_before=at(11.5))
