@@ -1,0 +1,139 @@
+"""What the screen reads off the engine, and when it next changes; and the session tally."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pushtimer.session.clock import FakeClock
+from pushtimer.session.live import LiveSession
+from pushtimer.session.readout import (
+    GENERAL_REMINDERS,
+    REMINDER_SECONDS,
+    reminder_at,
+    seconds_to_next_change,
+    shown_seconds,
+)
+from tests.conftest import plan_from
+
+PLAN = plan_from(
+    """
+    name = "Readout"
+    [defaults]
+    prepare = 5
+    rest = 30
+    [[exercise]]
+    name = "Push"
+    sets = 2
+    reps = 3
+    tempo = "3-1-1-0"
+    cues = ["One", "Two"]
+    [[exercise]]
+    name = "Max"
+    reps = "max"
+    [[exercise]]
+    name = "Side plank"
+    hold = 20
+    per_side = true
+    """
+)
+
+
+def _session() -> tuple[LiveSession, FakeClock]:
+    clock = FakeClock()
+    return LiveSession(PLAN, 0, clock), clock
+
+
+@pytest.mark.parametrize(
+    ("after", "shown", "change"),
+    [(0.0, 5, 1.0), (0.3, 5, 0.7), (1.0, 4, 1.0), (4.25, 1, 0.75), (6.5, 2, 0.5)],
+)
+def test_countdown_rounds_up_and_changes_on_the_second(
+    after: float, shown: int, change: float
+) -> None:
+    session, clock = _session()
+    clock.advance(after)
+    session.engine.update()
+    state = session.engine.state()
+    assert shown_seconds(state) == shown
+    assert seconds_to_next_change(state) == pytest.approx(change)
+
+
+def test_open_set_counts_up_from_zero() -> None:
+    session, clock = _session()
+    session.engine.skip()  # prepare
+    session.engine.skip()  # set 1
+    session.engine.skip()  # rest
+    session.engine.skip()  # set 2
+    session.engine.skip()  # rest
+    assert session.engine.segment.kind == "open"
+    clock.advance(2.25)
+    state = session.engine.state()
+    assert shown_seconds(state) == 2
+    assert seconds_to_next_change(state) == pytest.approx(0.75)
+
+
+def test_nothing_changes_while_paused_or_finished() -> None:
+    session, _ = _session()
+    session.engine.pause()
+    assert seconds_to_next_change(session.engine.state()) is None
+    assert session.next_wake() is None
+    session.engine.quit()
+    assert seconds_to_next_change(session.engine.state()) is None
+
+
+@given(st.floats(min_value=0, max_value=600, allow_nan=False))
+def test_the_next_change_is_never_later_than_a_second(seconds: float) -> None:
+    session, clock = _session()
+    clock.advance(seconds)
+    session.engine.update()
+    state = session.engine.state()
+    change = seconds_to_next_change(state)
+    if session.engine.finished:
+        assert change is None
+    else:
+        assert change is not None and 0 <= change <= 1.0 + 1e-9
+        before = shown_seconds(state)
+        clock.advance(max(0.0, change - 1e-4))  # just before: the same number shows
+        session.engine.update()
+        assert shown_seconds(session.engine.state()) == before or state.index != (
+            session.engine.state().index
+        )
+
+
+def test_reminders_rotate_through_the_cues_then_the_general_ones() -> None:
+    reminders = ("One", "Two", *GENERAL_REMINDERS)
+    turns = [reminder_at(reminders, n * REMINDER_SECONDS + 0.5) for n in range(len(reminders) + 1)]
+    assert turns == [*reminders, "One"]
+    assert reminder_at((), 10) == ""
+
+
+def test_next_wake_is_the_sooner_of_a_cue_and_a_change_on_screen() -> None:
+    session, clock = _session()
+    start = clock.now()
+    assert session.next_wake() == start + 1  # the countdown's 4, and nothing sooner
+    clock.advance(5.2)  # DOWN of rep 1; a tick at 6, the count changes at 6 too
+    session.record(session.engine.update())
+    assert session.next_wake() == pytest.approx(start + 6)
+
+
+def test_tally_counts_a_redone_set_once_and_a_per_side_set_as_one() -> None:
+    session, clock = _session()
+    engine = session.engine
+    session.record(engine.skip())  # prepare
+    clock.advance(7)  # into rep 2 of set 1
+    session.record(engine.skip())  # set 1 ends with 1 rep
+    session.record(engine.back())  # within 2 s of the rest's start: set 1 again
+    clock.advance(15)
+    session.record(engine.update())  # set 1 done in full this time
+    while engine.segment.kind != "open":
+        session.record(engine.skip())
+    session.record(engine.done(12))
+    while not engine.finished:
+        session.record(engine.skip())
+    rows = {row.name: row for row in session.tally().exercises}
+    assert (rows["Push"].sets_done, rows["Push"].reps) == (2, 3 + 0)
+    assert (rows["Max"].sets_done, rows["Max"].reps) == (1, 12)
+    assert rows["Side plank"].sets_done == 1 and rows["Side plank"].reps == 0
+    assert session.outcome().startswith("Workout complete: 4 sets, 15 reps in ")
