@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from pushtimer.outline import describe_exercise, workout_totals
 from pushtimer.plan.catalog import PlanFile, user_plans_dir
+from pushtimer.plan.durations import format_clock
 from pushtimer.plan.errors import PlanError
 from pushtimer.plan.loader import load_plan
 from pushtimer.plan.model import Plan
@@ -44,6 +45,7 @@ class _Entry:
 class PickerScreen(Screen[None]):
     """Choose a workout (or a quick set) and press Enter."""
 
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # details beside the list
     BINDINGS = [
         Binding("enter", "start", "Start", priority=True),
         Binding("q", "app.quit", "Quit"),
@@ -96,7 +98,9 @@ class PickerScreen(Screen[None]):
                 continue
             options.append(_heading(entry.plan.name, bold=True))
             for index, workout in enumerate(entry.plan.workouts):
-                total = workout_totals(build_timeline(workout, entry.plan.defaults))
+                timeline = build_timeline(workout, entry.plan.defaults)
+                total = f"{format_clock(timeline.total_seconds):>5}"
+                total += " + open" if timeline.has_open else ""
                 label = f"  {workout.name:<{name_width}}  {total}"
                 options.append(Option(Content(label), id=f"{number}:{index}"))
         if not user_shown:
