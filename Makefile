@@ -9,7 +9,10 @@ PLAN ?= plans/back-week.toml
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,sound]' \
+	  || { echo "pushtimer: the sound extra (simpleaudio) did not build; it needs libasound2-dev"; \
+	       echo "pushtimer: and a C compiler. Going on without it: a sound player or the bell."; \
+	       $(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'; }
 	@touch $@
 
 run: $(STAMP)

@@ -23,6 +23,10 @@ gone() { # TEXT: wait until TEXT no longer shows
   done
   echo "FAIL  still shows: $1"; "$tui" screen; exit 1
 }
+never() { # TEXT: is not on the screen now (stray output from sound libraries and the like)
+  if "$tui" screen | grep -qF -- "$1"; then echo "FAIL  stray text: $1"; "$tui" screen; exit 1; fi
+  echo "ok    never: $1"
+}
 press() { "$tui" keys "$@"; echo "      key:   $*"; }
 
 "$tui" start -s 80x24 "$pushtimer" "$repo/tests/data/two_sets.toml"
@@ -32,6 +36,8 @@ seen "DOWN"
 seen "Set 1/2"
 seen "Rep 1/2"
 seen "Pull the shoulder blades together"
+never "ALSA"
+never "Traceback"
 press Space
 seen "PAUSED"
 press Space

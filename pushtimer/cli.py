@@ -6,19 +6,24 @@ and ``pushtimer validate`` start fast.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from pushtimer import __version__
+from pushtimer.audio import SOUND_CHOICES
 
 if TYPE_CHECKING:
+    from pushtimer.audio.player import SoundPlayer
     from pushtimer.plan.model import Plan
+    from pushtimer.session.cuelog import CueLog
     from pushtimer.ui.app import Start
 
 EXIT_PLAN_ERROR = 2
@@ -76,11 +81,50 @@ _WORKOUT_OPTION = click.option(
 )
 
 
-_CUE_LOG_OPTION = click.option(
-    "--cue-log",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write one JSON line per segment start to FILE (diagnostics).",
-)
+@dataclass(frozen=True, slots=True)
+class _SessionOptions:
+    """What every session command takes besides its plan: the cue log and the sound."""
+
+    cue_log: str | None
+    sound: str  # one of SOUND_CHOICES
+    voice: bool
+
+
+def _session_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Add --cue-log, --no-sound, --sound and --voice, passed on as ``session``."""
+
+    @functools.wraps(command)
+    def run(
+        *args: Any, cue_log: str | None, no_sound: bool, sound: str, voice: bool, **kwargs: Any
+    ) -> None:
+        chosen = _SessionOptions(cue_log, "off" if no_sound else sound, voice)
+        command(*args, session=chosen, **kwargs)
+
+    options = (
+        click.option(
+            "--cue-log",
+            type=click.Path(dir_okay=False, writable=True),
+            help="Write one JSON line per segment start to FILE (diagnostics).",
+        ),
+        click.option("--no-sound", is_flag=True, help="No sound (the same as --sound off)."),
+        click.option(
+            "--sound",
+            type=click.Choice(SOUND_CHOICES),
+            default="auto",
+            show_default=True,
+            help="How to play cues: the first that works, or only the one named.",
+        ),
+        click.option(
+            "--voice",
+            is_flag=True,
+            help='Speak each set, "switch sides", "rest" and "done" (espeak-ng or say).',
+        ),
+    )
+    for option in reversed(options):
+        run = option(run)
+    return run
+
+
 _PLAIN_OPTION = click.option(
     "--plain", is_flag=True, help="Plain line mode: one line per cue, no full-screen view."
 )
@@ -100,20 +144,20 @@ def cli(ctx: click.Context) -> None:
     """
     if ctx.invoked_subcommand is None:
         if _interactive():
-            _run_tui(None, None)
+            _run_tui(None, _SessionOptions(None, "auto", voice=False))
         ctx.invoke(plans)  # not a terminal: print the list instead of drawing a screen
 
 
 @cli.command("open", hidden=True)
 @click.argument("plan")
 @_WORKOUT_OPTION
-@_CUE_LOG_OPTION
-def open_plan(plan: str, workout: str | None, cue_log: str | None) -> None:
+@_session_options
+def open_plan(plan: str, workout: str | None, session: _SessionOptions) -> None:
     """Open PLAN for a live session."""
     with _plan_errors():
         loaded = _load(plan)
         index = _chosen_workouts(loaded, plan, workout or "1")[0]
-    _run_session(loaded, index, cue_log, plain=False)
+    _run_session(loaded, index, session, plain=False)
 
 
 @cli.command()
@@ -208,17 +252,17 @@ def show(plan: str, workout: str | None, as_json: bool) -> None:
 @click.argument("plan")
 @_WORKOUT_OPTION
 @_PLAIN_OPTION
-@_CUE_LOG_OPTION
-def run(plan: str, workout: str | None, plain: bool, cue_log: str | None) -> None:
+@_session_options
+def run(plan: str, workout: str | None, plain: bool, session: _SessionOptions) -> None:
     """Run a session of PLAN.
 
     In plain mode: Enter or Space pauses and resumes (or says done in an open set; type the
-    count first for a "max" set), n skips, b goes back, + and - change a rest, q quits.
+    count first for a "max" set), n skips, b goes back, + and - change a rest, m mutes, q quits.
     """
     with _plan_errors():
         loaded = _load(plan)
         index = _chosen_workouts(loaded, plan, workout or "1")[0]
-    _run_session(loaded, index, cue_log, plain)
+    _run_session(loaded, index, session, plain)
 
 
 @cli.command()
@@ -232,7 +276,7 @@ def run(plan: str, workout: str | None, plain: bool, cue_log: str | None) -> Non
     "--prepare", default="5", show_default=True, metavar="SECONDS", help="Get-ready time."
 )
 @_PLAIN_OPTION
-@_CUE_LOG_OPTION
+@_session_options
 def quick(
     reps: str | None,
     hold: str | None,
@@ -242,7 +286,7 @@ def quick(
     per_side: bool,
     prepare: str,
     plain: bool,
-    cue_log: str | None,
+    session: _SessionOptions,
 ) -> None:
     """Pace a single exercise now: REPS per set (or "max"), or --hold SECONDS.
 
@@ -266,7 +310,7 @@ def quick(
             )
         except ValueError as error:
             raise click.UsageError("give REPS or --hold SECONDS (one of the two)") from error
-    _run_session(loaded, 0, cue_log, plain)
+    _run_session(loaded, 0, session, plain)
 
 
 def _interactive() -> bool:
@@ -274,20 +318,34 @@ def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _run_session(plan: Plan, index: int, cue_log: str | None, plain: bool) -> None:
+def _run_session(plan: Plan, index: int, options: _SessionOptions, plain: bool) -> None:
     """The TUI, or plain line mode when asked for or when there is no terminal to draw on."""
     if plain or not _interactive():
-        _run_plain(plan, index, cue_log)
+        _run_plain(plan, index, options)
     from pushtimer.ui.app import Start
 
-    _run_tui(Start(plan, index), cue_log)
+    _run_tui(Start(plan, index), options)
 
 
-def _run_tui(start: Start | None, cue_log_path: str | None) -> None:
-    from contextlib import ExitStack
+def _cue_log(stack: ExitStack, path: str | None) -> CueLog | None:
     from pathlib import Path
 
     from pushtimer.session.cuelog import CueLog
+
+    if path is None:
+        return None
+    return CueLog(stack.enter_context(Path(path).open("w", encoding="utf-8")))
+
+
+def _sound_maker(options: _SessionOptions) -> Callable[[Callable[[], None]], SoundPlayer]:
+    """Given how to ring the bell, makes the player the options ask for."""
+    from pushtimer.audio.player import SoundSettings, make_player
+
+    settings = SoundSettings(choice=options.sound, voice=options.voice)  # type: ignore[arg-type]
+    return functools.partial(make_player, settings)
+
+
+def _run_tui(start: Start | None, options: _SessionOptions) -> None:
     from pushtimer.ui.app import PushtimerApp
 
     # COLUMNS and LINES, when exported, pin the size Python reports and would hide every
@@ -295,40 +353,83 @@ def _run_tui(start: Start | None, cue_log_path: str | None) -> None:
     for name in ("COLUMNS", "LINES"):
         os.environ.pop(name, None)
     with ExitStack() as stack:
-        log = None
-        if cue_log_path is not None:
-            log = CueLog(stack.enter_context(Path(cue_log_path).open("w", encoding="utf-8")))
-        app = PushtimerApp(start=start, cue_log=log)
+        log = _cue_log(stack, options.cue_log)
+        app = PushtimerApp(start=start, cue_log=log, sound=_sound_maker(options))
         app.run()
     if app.last_session is not None:
         click.echo(app.last_session.outcome())
     sys.exit(app.return_code or 0)
 
 
-def _run_plain(plan: Plan, index: int, cue_log_path: str | None) -> None:
-    from contextlib import ExitStack
-    from pathlib import Path
-
+def _run_plain(plan: Plan, index: int, options: _SessionOptions) -> None:
     from pushtimer.plain import PlainSession, StdinWaiter, stop_on_signals, terminal_keys
     from pushtimer.session.clock import MonotonicClock
-    from pushtimer.session.cuelog import CueLog
     from pushtimer.session.engine import Engine
     from pushtimer.session.timeline import build_timeline
 
     timeline = build_timeline(plan.workouts[index], plan.defaults)
     clock = MonotonicClock()
     with ExitStack() as stack:
-        log = None
-        if cue_log_path is not None:
-            log = CueLog(stack.enter_context(Path(cue_log_path).open("w", encoding="utf-8")))
+        log = _cue_log(stack, options.cue_log)
+        player = _sound_maker(options)(_ring_terminal_bell)
+        for notice in player.notices:
+            click.echo(notice)
+        player.start()
+        stack.callback(player.close)
         waiter = StdinWaiter(clock)
         stack.callback(waiter.close)
         stack.enter_context(terminal_keys())
         stack.enter_context(stop_on_signals())
         engine = Engine(timeline, clock)
-        session = PlainSession(plan, timeline, engine, sys.stdout, waiter, log)
+        session = PlainSession(plan, timeline, engine, sys.stdout, waiter, log, player)
         code = session.run()
     sys.exit(code)
+
+
+def _ring_terminal_bell() -> None:
+    """The bell for plain mode and sound-check: only into a terminal, never into a log."""
+    if sys.stdout.isatty():
+        sys.stdout.write("\a")
+        sys.stdout.flush()
+
+
+@cli.command("sound-check")
+@click.option(
+    "--sound",
+    type=click.Choice(SOUND_CHOICES),
+    default="auto",
+    show_default=True,
+    help="Check this way of playing only.",
+)
+def sound_check(sound: str) -> None:
+    """Play every cue in turn and say which way of playing played it."""
+    import time
+
+    from pushtimer.audio.player import SoundPlayer, backend_factories
+    from pushtimer.audio.sounds import CUES, load_sounds
+
+    sounds = load_sounds()
+    player = SoundPlayer(backend_factories(sound, _ring_terminal_bell), sounds)  # type: ignore[arg-type]
+    chosen = player.choose()
+    for reason in player.passed_over:
+        click.echo(f"  not used: {reason}")
+    for name in CUES:
+        backend = player.play_now(name)
+        click.echo(f"{name:<7} {backend}")
+        time.sleep(sounds[name].seconds + 0.15 if name in sounds else 0.1)
+    final = player.choose().name
+    after = "" if final == chosen.name else f" (after {chosen.name} failed)"
+    click.echo(f"Sound plays through: {final}{after}")
+    if sound == "off":
+        return
+    if final == "bell":
+        click.echo("No sound device or player works here: cues ring the terminal bell (not ticks).")
+    elif final == "silent":
+        click.echo("No sound works here: the timer runs silently.")
+    if final in ("bell", "silent") and any("No module named" in r for r in player.passed_over):
+        click.echo(
+            "For tones: pip install 'pushtimer[sound]', or a player such as paplay or aplay."
+        )
 
 
 @cli.command()

@@ -2,7 +2,7 @@
 
 For screen readers, dumb terminals, logs and scripts. Keys come from stdin: Enter or
 Space pauses and resumes (or says done in an open set; type the count first for a "max"
-set), n skips, b goes back, + and - change a rest, q quits. When stdin is not a terminal
+set), n skips, b goes back, + and - change a rest, m mutes, q quits. When stdin is not a terminal
 it is read as it comes; when it is closed the session runs on without it.
 Never imports Textual or Rich.
 """
@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import TextIO
 
+from pushtimer.audio.player import SoundPlayer
 from pushtimer.plan.durations import format_clock, format_span
 from pushtimer.plan.model import Plan
 from pushtimer.session.clock import Clock
@@ -65,8 +66,10 @@ class PlainSession:
         out: TextIO,
         wait: Waiter,
         cue_log: CueLog | None = None,
+        player: SoundPlayer | None = None,
     ) -> None:
         self.plan = plan
+        self._player = player
         self.timeline = timeline
         self.engine = engine
         self._out = out
@@ -131,10 +134,17 @@ class PlainSession:
             "+": lambda: engine.adjust_rest(REST_STEP),
             "-": lambda: engine.adjust_rest(-REST_STEP),
             "q": engine.quit,
+            "m": self._toggle_mute,
         }
         action = actions.get(char.lower())
         if action is not None:
             self._show(action())
+
+    def _toggle_mute(self) -> list[Event]:
+        if self._player is not None:
+            self._player.muted = not self._player.muted
+            self._say(self.engine.session_time(), "MUTED" if self._player.muted else "SOUND ON")
+        return []
 
     def _done(self) -> None:
         exercise = self.timeline.exercise_of(self.engine.segment)
@@ -153,6 +163,8 @@ class PlainSession:
         for event in events:
             if self._cue_log is not None:
                 self._cue_log.record(event, self.engine.session_time())
+            if self._player is not None:
+                self._player.cue(event, self.timeline)
             if isinstance(event, SetCompleted):
                 self.sets_done.append(event)
                 self._say(self.engine.session_time(), self._set_line(event))

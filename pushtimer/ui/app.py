@@ -20,6 +20,7 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.timer import Timer
 
+from pushtimer.audio.player import SoundPlayer
 from pushtimer.plan.catalog import PlanFile, find_plans
 from pushtimer.plan.model import Plan
 from pushtimer.session.clock import Clock, MonotonicClock
@@ -63,6 +64,7 @@ class PushtimerApp(App[int]):
         cue_log: CueLog | None = None,
         plans: Callable[[], list[PlanFile]] = find_plans,
         muted: bool = False,
+        sound: Callable[[Callable[[], None]], SoundPlayer] | None = None,
     ) -> None:
         super().__init__()
         self.clock: Clock = clock or MonotonicClock()
@@ -75,9 +77,18 @@ class PushtimerApp(App[int]):
         self._timer: Timer | None = None
         self._workout_screen: WorkoutScreen | None = None
         self.set_reactive(PushtimerApp.muted, muted)
+        self._make_player = sound  # given how to ring the bell, makes the sound player
+        self.player: SoundPlayer | None = None
 
     def on_mount(self) -> None:
+        self._event_loop = asyncio.get_running_loop()
         self._stop_on_signals()
+        if self._make_player is not None:
+            self.player = self._make_player(self._ring_bell)
+            self.player.muted = self.muted
+            self.player.start()
+            for notice in self.player.notices:
+                self.notify(notice, severity="warning")
         if self.start is not None:
             self.begin(self.start.plan, self.start.workout)
         else:
@@ -104,6 +115,9 @@ class PushtimerApp(App[int]):
         if session is None:
             return
         session.record(events)
+        if self.player is not None:
+            for event in events:
+                self.player.cue(event, session.timeline)
         if session.finish is not None:
             self._show_summary(session)
             return
@@ -142,6 +156,20 @@ class PushtimerApp(App[int]):
     def action_mute(self) -> None:
         self.muted = not self.muted
 
+    def watch_muted(self, muted: bool) -> None:
+        if self.player is not None:
+            self.player.muted = muted
+
+    def _ring_bell(self) -> None:
+        """The bell backend's ring, from the sound thread: through the app, never straight
+        to the terminal while the screen is being drawn."""
+        with contextlib.suppress(RuntimeError):  # the app has already closed
+            self._event_loop.call_soon_threadsafe(self.bell)
+
+    async def on_unmount(self) -> None:
+        if self.player is not None:
+            self.player.close()
+
     async def action_quit(self) -> None:
         """Ctrl+Q (and q on the picker): leave, ending any session the way quitting does."""
         self.stop_everything(0)
@@ -159,7 +187,7 @@ class PushtimerApp(App[int]):
     def _stop_on_signals(self) -> None:
         """SIGTERM and a closed terminal (SIGHUP) end like Ctrl+C, with the terminal
         restored and the session's completed sets kept."""
-        loop = asyncio.get_running_loop()
+        loop = self._event_loop
         for sig in (signal.SIGTERM, signal.SIGHUP):
             # Not possible off the main thread (as in some test runners): then do without.
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):

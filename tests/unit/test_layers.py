@@ -12,6 +12,10 @@ HEADLESS = [
     "pushtimer.plan.schema",
     "pushtimer.session",
     "pushtimer.session.timeline",
+    "pushtimer.session.live",
+    "pushtimer.audio.player",
+    "pushtimer.audio.synth",
+    "pushtimer.plain",
     "pushtimer.outline",
     "pushtimer.cli",
 ]
