@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 PLAN ?= plans/back-week.toml
 
-.PHONY: run test check lint format typecheck layers bench clean
+.PHONY: run test check lint format typecheck layers bench sounds clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ check: lint typecheck layers test
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/drift.py
+	$(BIN)/python benchmarks/sound_latency.py
+
+sounds: $(STAMP)
+	$(BIN)/python -m pushtimer.audio.synth sounds
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .import_linter_cache

@@ -112,14 +112,15 @@ class SoundPlayer:
             self._thread = threading.Thread(target=self._run, name="pushtimer-sound", daemon=True)
             self._thread.start()
 
-    def cue(self, event: Event, timeline: Timeline) -> None:
-        """Queue the sound (and words) for ``event``; returns at once."""
+    def cue(self, event: Event, timeline: Timeline, due: float | None = None) -> None:
+        """Queue the sound (and words) for ``event``; returns at once. ``due``, on
+        ``time.monotonic``'s scale, is when the cue was meant to sound (default: now)."""
         if self.muted:
             return
         sound = cue_sound(event)
         words = cue_words(event, timeline) if self._voice is not None else None
         if sound is not None or words is not None:
-            self._queue.put(_Cue(sound, words, time.monotonic()))
+            self._queue.put(_Cue(sound, words, time.monotonic() if due is None else due))
 
     def play_now(self, name: str) -> str:
         """Play one cue right here (for ``sound-check``); returns the backend that played
