@@ -364,10 +364,8 @@ def _run_tui(start: Start | None, options: _SessionOptions) -> None:
 def _run_plain(plan: Plan, index: int, options: _SessionOptions) -> None:
     from pushtimer.plain import PlainSession, StdinWaiter, stop_on_signals, terminal_keys
     from pushtimer.session.clock import MonotonicClock
-    from pushtimer.session.engine import Engine
-    from pushtimer.session.timeline import build_timeline
+    from pushtimer.session.live import LiveSession
 
-    timeline = build_timeline(plan.workouts[index], plan.defaults)
     clock = MonotonicClock()
     with ExitStack() as stack:
         log = _cue_log(stack, options.cue_log)
@@ -380,9 +378,8 @@ def _run_plain(plan: Plan, index: int, options: _SessionOptions) -> None:
         stack.callback(waiter.close)
         stack.enter_context(terminal_keys())
         stack.enter_context(stop_on_signals())
-        engine = Engine(timeline, clock)
-        session = PlainSession(plan, timeline, engine, sys.stdout, waiter, log, player)
-        code = session.run()
+        session = LiveSession(plan, index, clock, log, listeners=[player.cue])
+        code = PlainSession(session, sys.stdout, waiter, player).run()
     sys.exit(code)
 
 

@@ -21,10 +21,8 @@ from typing import TextIO
 
 from pushtimer.audio.player import SoundPlayer
 from pushtimer.plan.durations import format_clock, format_span
-from pushtimer.plan.model import Plan
 from pushtimer.session.clock import Clock
-from pushtimer.session.cuelog import CueLog
-from pushtimer.session.engine import REST_STEP, Engine
+from pushtimer.session.engine import REST_STEP
 from pushtimer.session.events import (
     CountdownBeep,
     Event,
@@ -32,8 +30,8 @@ from pushtimer.session.events import (
     SetCompleted,
     WorkoutFinished,
 )
-from pushtimer.session.tally import outcome, tally
-from pushtimer.session.timeline import PHASE_WORDS, WORK_KINDS, Segment, Timeline
+from pushtimer.session.live import LiveSession
+from pushtimer.session.timeline import PHASE_WORDS, WORK_KINDS, Segment
 
 EXIT_INTERRUPTED = 130
 # Waits for input until the given clock time (None: no deadline); returns what was typed,
@@ -60,23 +58,19 @@ class PlainSession:
 
     def __init__(
         self,
-        plan: Plan,
-        timeline: Timeline,
-        engine: Engine,
+        session: LiveSession,
         out: TextIO,
         wait: Waiter,
-        cue_log: CueLog | None = None,
         player: SoundPlayer | None = None,
     ) -> None:
-        self.plan = plan
+        self.session = session
+        self.plan = session.plan
+        self.timeline = session.timeline
+        self.engine = session.engine
         self._player = player
-        self.timeline = timeline
-        self.engine = engine
         self._out = out
         self._wait = wait
-        self._cue_log = cue_log
         self._typed = ""  # digits typed for the rep count of a "max" set
-        self.sets_done: list[SetCompleted] = []
 
     def run(self) -> int:
         """Run to the end; returns the exit status (0, or 130 when interrupted)."""
@@ -160,16 +154,11 @@ class PlainSession:
     # -- output --------------------------------------------------------------------------
 
     def _show(self, events: list[Event]) -> None:
-        for event in events:
-            if self._cue_log is not None:
-                self._cue_log.record(event, self.engine.session_time())
-            if self._player is not None:
-                self._player.cue(event, self.timeline)
+        for event in self.session.record(events):
             if isinstance(event, SetCompleted):
-                self.sets_done.append(event)
                 self._say(self.engine.session_time(), self._set_line(event))
             elif isinstance(event, WorkoutFinished):
-                self._say(event.planned, self._summary(event))
+                self._say(event.planned, self.session.outcome())
             elif getattr(event, "skipped", False):
                 continue  # a stale cue after a stall: reported to the log, not announced
             elif isinstance(event, SegmentStarted):
@@ -183,14 +172,8 @@ class PlainSession:
         self._out.flush()
 
     def _title(self) -> str:
-        workout = self.timeline.workout
-        name = (
-            self.plan.name
-            if workout.name == self.plan.name
-            else f"{self.plan.name}: {workout.name}"
-        )
         total = format_clock(self.timeline.total_seconds)
-        return f"{name}  ({total}{' + open sets' if self.timeline.has_open else ''})"
+        return f"{self.session.title}  ({total}{' + open sets' if self.timeline.has_open else ''})"
 
     def segment_line(self, index: int, segment: Segment) -> str:
         word = PHASE_WORDS[segment.kind]
@@ -232,9 +215,6 @@ class PlainSession:
         what = f"{done.hold_seconds}s hold" if done.reps_done is None else f"{done.reps_done} reps"
         took = format_clock(done.seconds)
         return f"Done: Set {done.set}/{exercise.sets}{side} {done.name}, {what} in {took}"
-
-    def _summary(self, finished: WorkoutFinished) -> str:
-        return outcome(tally(self.timeline, self.sets_done), finished)
 
 
 # -- the real terminal -------------------------------------------------------------------------

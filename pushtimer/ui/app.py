@@ -98,7 +98,8 @@ class PushtimerApp(App[int]):
 
     def begin(self, plan: Plan, workout: int) -> None:
         """Start a session of ``plan``'s workout number ``workout`` (from 0)."""
-        self.session = LiveSession(plan, workout, self.clock, self.cue_log)
+        listeners = [self.player.cue] if self.player is not None else []
+        self.session = LiveSession(plan, workout, self.clock, self.cue_log, listeners)
         self.last_session = self.session
         self._workout_screen = WorkoutScreen(self.session)
         self.push_screen(self._workout_screen)
@@ -115,9 +116,6 @@ class PushtimerApp(App[int]):
         if session is None:
             return
         session.record(events)
-        if self.player is not None:
-            for event in events:
-                self.player.cue(event, session.timeline)
         if session.finish is not None:
             self._show_summary(session)
             return

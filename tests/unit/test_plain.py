@@ -6,8 +6,7 @@ import io
 
 from pushtimer.plain import PlainSession, stamp
 from pushtimer.session.clock import FakeClock
-from pushtimer.session.engine import Engine
-from pushtimer.session.timeline import build_timeline
+from pushtimer.session.live import LiveSession
 from tests.conftest import plan_from
 
 
@@ -32,12 +31,10 @@ class Script:
 
 
 def session(text: str, keys: list[tuple[float, bytes]] | None = None) -> tuple[int, list[str]]:
-    plan = plan_from(text)
-    timeline = build_timeline(plan.workouts[0], plan.defaults)
     clock = FakeClock()
     out = io.StringIO()
-    engine = Engine(timeline, clock)
-    code = PlainSession(plan, timeline, engine, out, Script(clock, keys or [])).run()
+    live = LiveSession(plan_from(text), 0, clock)
+    code = PlainSession(live, out, Script(clock, keys or [])).run()
     return code, out.getvalue().splitlines()
 
 

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from pushtimer.session.engine import REST_STEP
+from pushtimer.session.engine import REST_STEP, EngineState
 from pushtimer.session.events import Event
 from pushtimer.session.live import LiveSession
 from pushtimer.ui.screens.dialogs import ConfirmScreen, RepCountScreen
@@ -93,7 +93,8 @@ class WorkoutScreen(Screen[None]):
         """Draw the engine's state now; each widget repaints only if its part changed."""
         if not self._composed:
             return
-        view = workout_view(self.session, self.session.engine.state())
+        state = self.session.engine.state()
+        view = workout_view(self.session, state)
         self.query_one("#exercise", TextLine).text = view.exercise
         self.query_one("#position", TextLine).text = view.position
         banner = self.query_one(PhaseBanner)
@@ -109,11 +110,12 @@ class WorkoutScreen(Screen[None]):
         progress = self.query_one(WorkoutProgress)
         progress.fraction, progress.time_left = view.progress, view.time_left
         self.set_class(view.paused, "-paused")
-        self._update_footer(view.kind)
+        self._update_footer(state)
 
-    def _update_footer(self, kind: str) -> None:
-        open_segment = self.session.engine.state().index if kind == "open" else None
-        resting = kind == "rest"
+    def _update_footer(self, state: EngineState) -> None:
+        """Offer Done in an open set and +/- in a rest (the footer redraws on a change)."""
+        open_segment = state.index if state.segment.kind == "open" else None
+        resting = state.segment.kind == "rest"
         if (open_segment, resting) != (self._open_segment, self._resting):
             self._open_segment, self._resting = open_segment, resting
             self.refresh_bindings()
