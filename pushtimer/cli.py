@@ -6,6 +6,7 @@ and ``pushtimer validate`` start fast.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -13,6 +14,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -22,6 +24,7 @@ from pushtimer.audio import SOUND_CHOICES
 
 if TYPE_CHECKING:
     from pushtimer.audio.player import SoundPlayer
+    from pushtimer.history.store import HistoryStore
     from pushtimer.plan.model import Plan
     from pushtimer.session.cuelog import CueLog
     from pushtimer.ui.app import Start
@@ -57,11 +60,17 @@ def _plan_errors() -> Iterator[None]:
 
 
 def _load(argument: str) -> Plan:
+    return _load_with_source(argument)[0]
+
+
+def _load_with_source(argument: str) -> tuple[Plan, str]:
+    """The plan PLAN names, and the file it came from (as the history records it)."""
     from pushtimer.plan.catalog import resolve_plan
     from pushtimer.plan.loader import load_plan
 
     path = resolve_plan(argument)
-    return load_plan(argument if str(path) == argument else path)
+    plan = load_plan(argument if str(path) == argument else path)
+    return plan, str(path.resolve())
 
 
 def _chosen_workouts(plan: Plan, source: str, choice: str | None) -> list[int]:
@@ -81,13 +90,48 @@ _WORKOUT_OPTION = click.option(
 )
 
 
+_DATA_DIR_OPTION = click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="PUSHTIMER_DATA_DIR",
+    help="Where the history is kept [default: the user data folder].",
+)
+
+
+def _data_dir(value: Path | None) -> Path:
+    """--data-dir as given here, or to ``pushtimer`` itself, or the user data folder (which
+    honours XDG_DATA_HOME)."""
+    if value is not None:
+        return value
+    root = click.get_current_context().find_root().params.get("data_dir")
+    if root is not None:
+        return Path(root)
+    import platformdirs
+
+    return platformdirs.user_data_path("pushtimer")
+
+
+@contextmanager
+def _history_errors() -> Iterator[None]:
+    """A history that cannot be used: its one line on stderr and exit status 2."""
+    from pushtimer.history.errors import HistoryError
+
+    try:
+        yield
+    except HistoryError as error:
+        click.echo(str(error), err=True)
+        sys.exit(EXIT_PLAN_ERROR)
+
+
 @dataclass(frozen=True, slots=True)
 class _SessionOptions:
-    """What every session command takes besides its plan: the cue log and the sound."""
+    """What every session command takes besides its plan: the cue log, the sound, and
+    where the history goes."""
 
     cue_log: str | None
     sound: str  # one of SOUND_CHOICES
     voice: bool
+    data_dir: Path
 
 
 def _session_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -95,9 +139,15 @@ def _session_options(command: Callable[..., None]) -> Callable[..., None]:
 
     @functools.wraps(command)
     def run(
-        *args: Any, cue_log: str | None, no_sound: bool, sound: str, voice: bool, **kwargs: Any
+        *args: Any,
+        cue_log: str | None,
+        no_sound: bool,
+        sound: str,
+        voice: bool,
+        data_dir: Path | None,
+        **kwargs: Any,
     ) -> None:
-        chosen = _SessionOptions(cue_log, "off" if no_sound else sound, voice)
+        chosen = _SessionOptions(cue_log, "off" if no_sound else sound, voice, _data_dir(data_dir))
         command(*args, session=chosen, **kwargs)
 
     options = (
@@ -119,6 +169,7 @@ def _session_options(command: Callable[..., None]) -> Callable[..., None]:
             is_flag=True,
             help='Speak each set, "switch sides", "rest" and "done" (espeak-ng or say).',
         ),
+        _DATA_DIR_OPTION,
     )
     for option in reversed(options):
         run = option(run)
@@ -136,15 +187,16 @@ _PLAIN_OPTION = click.option(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 @click.version_option(__version__, "--version", "-V", prog_name="pushtimer")
+@_DATA_DIR_OPTION
 @click.pass_context
-def cli(ctx: click.Context) -> None:
+def cli(ctx: click.Context, data_dir: Path | None) -> None:
     """A terminal workout timer: tempo-paced reps, holds and rests from a TOML plan.
 
     PLAN is a plan file, or the name of a shipped or saved plan (try `pushtimer plans`).
     """
     if ctx.invoked_subcommand is None:
         if _interactive():
-            _run_tui(None, _SessionOptions(None, "auto", voice=False))
+            _run_tui(None, _SessionOptions(None, "auto", False, _data_dir(data_dir)))
         ctx.invoke(plans)  # not a terminal: print the list instead of drawing a screen
 
 
@@ -153,11 +205,11 @@ def cli(ctx: click.Context) -> None:
 @_WORKOUT_OPTION
 @_session_options
 def open_plan(plan: str, workout: str | None, session: _SessionOptions) -> None:
-    """Open PLAN for a live session."""
+    """Open PLAN for a live session (the workout due next, unless --workout says)."""
     with _plan_errors():
-        loaded = _load(plan)
-        index = _chosen_workouts(loaded, plan, workout or "1")[0]
-    _run_session(loaded, index, session, plain=False)
+        loaded, source = _load_with_source(plan)
+        index = _chosen_workouts(loaded, plan, workout)[0] if workout else None
+    _run_session(loaded, source, index, session, plain=False)
 
 
 @cli.command()
@@ -254,15 +306,16 @@ def show(plan: str, workout: str | None, as_json: bool) -> None:
 @_PLAIN_OPTION
 @_session_options
 def run(plan: str, workout: str | None, plain: bool, session: _SessionOptions) -> None:
-    """Run a session of PLAN.
+    """Run a session of PLAN: the workout due next (after the last one you finished), or
+    the one --workout names.
 
     In plain mode: Enter or Space pauses and resumes (or says done in an open set; type the
     count first for a "max" set), n skips, b goes back, + and - change a rest, m mutes, q quits.
     """
     with _plan_errors():
-        loaded = _load(plan)
-        index = _chosen_workouts(loaded, plan, workout or "1")[0]
-    _run_session(loaded, index, session, plain)
+        loaded, source = _load_with_source(plan)
+        index = _chosen_workouts(loaded, plan, workout)[0] if workout else None
+    _run_session(loaded, source, index, session, plain)
 
 
 @cli.command()
@@ -295,7 +348,7 @@ def quick(
     pushtimer quick 8 --sets 3 --rest 90 --per-side
     pushtimer quick --hold 45 --sets 2
     """
-    from pushtimer.plan.quick import quick_plan
+    from pushtimer.plan.quick import QUICK_SOURCE, quick_plan
 
     with _plan_errors():
         try:
@@ -310,7 +363,7 @@ def quick(
             )
         except ValueError as error:
             raise click.UsageError("give REPS or --hold SECONDS (one of the two)") from error
-    _run_session(loaded, 0, session, plain)
+    _run_session(loaded, QUICK_SOURCE, 0, session, plain)
 
 
 def _interactive() -> bool:
@@ -318,13 +371,28 @@ def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _run_session(plan: Plan, index: int, options: _SessionOptions, plain: bool) -> None:
-    """The TUI, or plain line mode when asked for or when there is no terminal to draw on."""
+def _run_session(
+    plan: Plan, source: str, index: int | None, options: _SessionOptions, plain: bool
+) -> None:
+    """The TUI, or plain line mode when asked for or when there is no terminal to draw on.
+    ``index`` None means the workout due next by the history."""
+    from pushtimer.history.report import next_workout
+
+    with _history_errors():
+        store = _open_history(options.data_dir)
+        if index is None:
+            index = next_workout(store.sessions(), plan)[0]
     if plain or not _interactive():
-        _run_plain(plan, index, options)
+        _run_plain(plan, source, index, options, store)
     from pushtimer.ui.app import Start
 
-    _run_tui(Start(plan, index), options)
+    _run_tui(Start(plan, index, source), options, store)
+
+
+def _open_history(folder: Path) -> HistoryStore:
+    from pushtimer.history.store import HistoryStore
+
+    return HistoryStore(folder)
 
 
 def _cue_log(stack: ExitStack, path: str | None) -> CueLog | None:
@@ -345,7 +413,9 @@ def _sound_maker(options: _SessionOptions) -> Callable[[Callable[[], None]], Sou
     return functools.partial(make_player, settings)
 
 
-def _run_tui(start: Start | None, options: _SessionOptions) -> None:
+def _run_tui(
+    start: Start | None, options: _SessionOptions, store: HistoryStore | None = None
+) -> None:
     from pushtimer.ui.app import PushtimerApp
 
     # COLUMNS and LINES, when exported, pin the size Python reports and would hide every
@@ -354,14 +424,20 @@ def _run_tui(start: Start | None, options: _SessionOptions) -> None:
         os.environ.pop(name, None)
     with ExitStack() as stack:
         log = _cue_log(stack, options.cue_log)
-        app = PushtimerApp(start=start, cue_log=log, sound=_sound_maker(options))
+        if store is None:
+            with _history_errors():
+                store = stack.enter_context(contextlib.closing(_open_history(options.data_dir)))
+        app = PushtimerApp(start=start, cue_log=log, sound=_sound_maker(options), history=store)
         app.run()
     if app.last_session is not None:
         click.echo(app.last_session.outcome())
     sys.exit(app.return_code or 0)
 
 
-def _run_plain(plan: Plan, index: int, options: _SessionOptions) -> None:
+def _run_plain(
+    plan: Plan, source: str, index: int, options: _SessionOptions, store: HistoryStore
+) -> None:
+    from pushtimer.history.recorder import SessionRecorder
     from pushtimer.plain import PlainSession, StdinWaiter, stop_on_signals, terminal_keys
     from pushtimer.session.clock import MonotonicClock
     from pushtimer.session.live import LiveSession
@@ -378,8 +454,12 @@ def _run_plain(plan: Plan, index: int, options: _SessionOptions) -> None:
         stack.callback(waiter.close)
         stack.enter_context(terminal_keys())
         stack.enter_context(stop_on_signals())
-        session = LiveSession(plan, index, clock, log, listeners=[player.cue])
+        with _history_errors():
+            recorder = SessionRecorder(store, plan, source, index)
+        session = LiveSession(plan, index, clock, log, listeners=[player.cue, recorder])
         code = PlainSession(session, sys.stdout, waiter, player).run()
+    if recorder.problem is not None:
+        click.echo(f"History: {recorder.problem}", err=True)
     sys.exit(code)
 
 
@@ -427,6 +507,69 @@ def sound_check(sound: str) -> None:
         click.echo(
             "For tones: pip install 'pushtimer[sound]', or a player such as paplay or aplay."
         )
+
+
+@cli.command()
+@click.option("--csv", "as_csv", is_flag=True, help="One row per set, with a header row.")
+@click.option("--json", "as_json", is_flag=True, help="Every session with its sets, as JSON.")
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="Only sessions started on or after this day.",
+)
+@click.option("--limit", default=20, show_default=True, help="Sessions in the table.")
+@_DATA_DIR_OPTION
+def history(as_csv: bool, as_json: bool, since: Any, limit: int, data_dir: Path | None) -> None:
+    """Your sessions, newest first, with sets, reps, time and the current streak."""
+    from pushtimer.history.report import as_csv as csv_text
+    from pushtimer.history.report import as_json as json_document
+    from pushtimer.history.report import streak
+    from pushtimer.history.store import DB_NAME, HistoryStore
+    from pushtimer.history.wallclock import now
+
+    if as_csv and as_json:
+        raise click.UsageError("choose one of --csv and --json")
+    folder = _data_dir(data_dir)
+    rows = []
+    if (folder / DB_NAME).exists():  # reading never creates a history
+        with _history_errors():
+            store = HistoryStore(folder)
+            rows = store.sessions(since.date().isoformat() if since else None)
+            store.close()
+    today = now().date()
+    if as_csv:
+        click.echo(csv_text(rows), nl=False)
+    elif as_json:
+        click.echo(json.dumps(json_document(rows, today), indent=2, ensure_ascii=False))
+    else:
+        for line in _history_table(rows[:limit]):
+            click.echo(line)
+        days = streak(rows, today)
+        click.echo(f"Streak: {days} day{'s' if days != 1 else ''}")
+
+
+def _history_table(rows: list[Any]) -> list[str]:
+    from pushtimer.history.report import status
+    from pushtimer.plan.durations import format_clock
+
+    if not rows:
+        return ["No sessions yet: start one with `pushtimer` or `pushtimer quick 10`."]
+    lines = [
+        f"{'Date':<17} {'Plan':<24} {'Workout':<24} {'Sets':>4} {'Reps':>5} {'Time':>7}  Status"
+    ]
+    for row in rows:
+        took = "-" if row.seconds is None else format_clock(row.seconds)
+        lines.append(
+            f"{row.started[:16].replace('T', ' '):<17} {_cut(row.plan_name, 24):<24} "
+            f"{_cut(row.workout_name, 24):<24} {row.sets_done:>4} {row.reps:>5} {took:>7}  "
+            f"{status(row)}"
+        )
+    return lines
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @cli.command()

@@ -21,12 +21,15 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 
 from pushtimer.audio.player import SoundPlayer
+from pushtimer.history.errors import HistoryError
+from pushtimer.history.recorder import SessionRecorder
+from pushtimer.history.store import HistoryStore
 from pushtimer.plan.catalog import PlanFile, find_plans
 from pushtimer.plan.model import Plan
 from pushtimer.session.clock import Clock, MonotonicClock
 from pushtimer.session.cuelog import CueLog
 from pushtimer.session.events import Event
-from pushtimer.session.live import LiveSession
+from pushtimer.session.live import Listener, LiveSession
 from pushtimer.ui.screens.help import HelpScreen
 from pushtimer.ui.screens.picker import PickerScreen
 from pushtimer.ui.screens.summary import SummaryScreen
@@ -41,6 +44,7 @@ class Start:
 
     plan: Plan
     workout: int
+    plan_file: str  # as the history records it
 
 
 class PushtimerApp(App[int]):
@@ -65,6 +69,7 @@ class PushtimerApp(App[int]):
         plans: Callable[[], list[PlanFile]] = find_plans,
         muted: bool = False,
         sound: Callable[[Callable[[], None]], SoundPlayer] | None = None,
+        history: HistoryStore | None = None,
     ) -> None:
         super().__init__()
         self.clock: Clock = clock or MonotonicClock()
@@ -77,6 +82,8 @@ class PushtimerApp(App[int]):
         self._timer: Timer | None = None
         self._workout_screen: WorkoutScreen | None = None
         self.set_reactive(PushtimerApp.muted, muted)
+        self.history = history
+        self._recorder: SessionRecorder | None = None
         self._make_player = sound  # given how to ring the bell, makes the sound player
         self.player: SoundPlayer | None = None
 
@@ -90,15 +97,24 @@ class PushtimerApp(App[int]):
             for notice in self.player.notices:
                 self.notify(notice, severity="warning")
         if self.start is not None:
-            self.begin(self.start.plan, self.start.workout)
+            self.begin(self.start.plan, self.start.workout, self.start.plan_file)
         else:
             self.push_screen(PickerScreen())
 
     # -- the session ---------------------------------------------------------------------
 
-    def begin(self, plan: Plan, workout: int) -> None:
-        """Start a session of ``plan``'s workout number ``workout`` (from 0)."""
-        listeners = [self.player.cue] if self.player is not None else []
+    def begin(self, plan: Plan, workout: int, plan_file: str) -> None:
+        """Start a session of ``plan``'s workout number ``workout`` (from 0), recorded in
+        the history (when there is one) as coming from ``plan_file``."""
+        listeners: list[Listener] = [self.player.cue] if self.player is not None else []
+        self._recorder = None
+        if self.history is not None:
+            try:
+                self._recorder = SessionRecorder(self.history, plan, plan_file, workout)
+            except HistoryError as error:
+                self.notify(str(error), title="History", severity="error", timeout=30)
+            else:
+                listeners.append(self._recorder)
         self.session = LiveSession(plan, workout, self.clock, self.cue_log, listeners)
         self.last_session = self.session
         self._workout_screen = WorkoutScreen(self.session)
@@ -116,6 +132,9 @@ class PushtimerApp(App[int]):
         if session is None:
             return
         session.record(events)
+        if self._recorder is not None and self._recorder.problem is not None:
+            self.notify(self._recorder.problem, title="History", severity="error", timeout=30)
+            self._recorder.problem = None
         if session.finish is not None:
             self._show_summary(session)
             return

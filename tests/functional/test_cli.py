@@ -149,11 +149,11 @@ def _record_launches(
 
     launched: list[tuple[str, object]] = []
 
-    def plain(plan: object, index: int, cue_log: str | None) -> None:
+    def plain(plan: object, source: str, index: int, *rest: object) -> None:
         launched.append(("plain", index))
         raise SystemExit(0)
 
-    def tui(start: object, cue_log: str | None) -> None:
+    def tui(start: object, *rest: object) -> None:
         launched.append(("tui", getattr(start, "workout", None)))
         raise SystemExit(0)
 

@@ -52,7 +52,9 @@ def short_plan() -> Plan:
 
 def session_app(plan: Plan | None = None, clock: FakeClock | None = None) -> PushtimerApp:
     """The app opened straight on a plan's first workout, on a fake clock."""
-    return PushtimerApp(clock=clock or FakeClock(), start=Start(plan or short_plan(), 0))
+    return PushtimerApp(
+        clock=clock or FakeClock(), start=Start(plan or short_plan(), 0, "short.toml")
+    )
 
 
 @dataclass

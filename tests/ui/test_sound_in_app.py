@@ -21,7 +21,7 @@ def _app_with(backend: FakeBackend) -> tuple[PushtimerApp, list[Callable[[], Non
         rings.append(ring)
         return SoundPlayer([("fake", lambda: backend)], load_sounds(REPO / "sounds"))
 
-    app = PushtimerApp(clock=FakeClock(), start=Start(short_plan(), 0), sound=make)
+    app = PushtimerApp(clock=FakeClock(), start=Start(short_plan(), 0, "short.toml"), sound=make)
     return app, rings
 
 

@@ -23,6 +23,7 @@ from pushtimer.plan.durations import format_clock
 from pushtimer.plan.errors import PlanError
 from pushtimer.plan.loader import load_plan
 from pushtimer.plan.model import Plan
+from pushtimer.plan.quick import QUICK_SOURCE
 from pushtimer.session.timeline import build_timeline
 from pushtimer.ui.screens.quick_form import QuickFormScreen
 from pushtimer.ui.widgets.text_line import TextLine
@@ -110,12 +111,12 @@ class PickerScreen(Screen[None]):
         options.append(Option(Content("Quick set: one exercise, now"), id=QUICK))
         return options
 
-    def _chosen(self, option_id: str | None) -> tuple[Plan, int] | None:
+    def _chosen(self, option_id: str | None) -> tuple[Plan, int, str] | None:
         if option_id is None or option_id == QUICK:
             return None
         number, index = (int(part) for part in option_id.split(":"))
-        plan = self._entries[number].plan
-        return None if plan is None else (plan, index)
+        entry = self._entries[number]
+        return None if entry.plan is None else (entry.plan, index, str(entry.file.path))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         details = self.query_one("#details", TextLine)
@@ -123,7 +124,7 @@ class PickerScreen(Screen[None]):
         if event.option.id == QUICK:
             details.text = "Pace one exercise right away: reps with a tempo, or a timed hold."
         elif chosen is not None:
-            details.text = _describe(*chosen)
+            details.text = _describe(chosen[0], chosen[1])
 
     def action_start(self) -> None:
         plans = self.query_one(OptionList)
@@ -135,7 +136,7 @@ class PickerScreen(Screen[None]):
 
             def chosen(plan: Plan | None) -> None:
                 if plan is not None:
-                    self.runner.begin(plan, 0)
+                    self.runner.begin(plan, 0, QUICK_SOURCE)
 
             self.app.push_screen(QuickFormScreen(), chosen)
             return

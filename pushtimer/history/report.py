@@ -1,0 +1,173 @@
+"""Reading the history: the streak, the next workout due, weekly reps, and the exports.
+
+The streak counts days with at least one session, in a row up to today. A day without one
+breaks it, unless the plan said rest: after a workout with a ``day`` number, the gap may
+last until the plan's next training day (Day 1 on Monday, Day 3 on Wednesday: a streak of
+two). Today without a session yet does not break it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+from datetime import date, timedelta
+from typing import Any
+
+from pushtimer.history.store import SessionRow
+from pushtimer.plan.model import Plan
+
+WEEK_PLAN_DAYS = 7  # a plan whose days all fall in 1-7 repeats weekly
+CSV_COLUMNS = (
+    "session",
+    "started",
+    "plan",
+    "workout",
+    "status",
+    "exercise",
+    "set",
+    "side",
+    "reps_target",
+    "reps_done",
+    "hold_seconds",
+    "seconds",
+    "done_at",
+)
+
+
+def session_day(row: SessionRow) -> date:
+    """The local calendar day a session started on."""
+    return date.fromisoformat(row.started[:10])
+
+
+def status(row: SessionRow) -> str:
+    """``complete``, ``stopped`` (quit early), or ``unfinished`` (it never ended: killed)."""
+    if row.completed is None:
+        return "unfinished"
+    return "complete" if row.completed else "stopped"
+
+
+def _allowed_gap(row: SessionRow) -> int:
+    """Days this session may be followed by a rest before the streak breaks: 1, or up to
+    the plan's next training day."""
+    if row.workout_day is None or not row.plan_days:
+        return 1
+    days = sorted(int(d) for d in row.plan_days.split(","))
+    cycle = WEEK_PLAN_DAYS if days[-1] <= WEEK_PLAN_DAYS else days[-1]
+    later = [d for d in days if d > row.workout_day]
+    following = later[0] if later else days[0] + cycle
+    return max(1, following - row.workout_day)
+
+
+def streak(rows: list[SessionRow], today: date) -> int:
+    """Days in the current streak (see the module's docstring)."""
+    gaps: dict[date, int] = {}
+    for row in rows:
+        day = session_day(row)
+        gaps[day] = max(gaps.get(day, 1), _allowed_gap(row))
+    days = sorted(gaps, reverse=True)
+    if not days or (today - days[0]).days > gaps[days[0]]:
+        return 0
+    count = 1
+    for later, earlier in itertools.pairwise(days):
+        if (later - earlier).days > gaps[earlier]:
+            break
+        count += 1
+    return count
+
+
+def next_workout(rows: list[SessionRow], plan: Plan) -> tuple[int, SessionRow | None]:
+    """The workout due next in ``plan`` (the one after the last completed, wrapping) and
+    that last completed session, if any."""
+    for row in rows:  # newest first
+        if row.plan_name == plan.name and row.completed:
+            names = [w.name for w in plan.workouts]
+            done = names.index(row.workout_name) if row.workout_name in names else row.workout_index
+            return (done + 1) % len(plan.workouts), row
+    return 0, None
+
+
+def weekly_reps(rows: list[SessionRow], today: date, weeks: int = 12) -> list[int]:
+    """Reps done in each of the last ``weeks`` weeks (Monday to Sunday), oldest first."""
+    this_monday = today - timedelta(days=today.weekday())
+    totals = [0] * weeks
+    for row in rows:
+        day = session_day(row)
+        back = (this_monday - (day - timedelta(days=day.weekday()))).days // 7
+        if 0 <= back < weeks:
+            totals[weeks - 1 - back] += row.reps
+    return totals
+
+
+def best_max(rows: list[SessionRow], exercise: str, before: int | None = None) -> int | None:
+    """The most reps ever done in one "max" set of ``exercise`` (sessions other than
+    ``before``), or None when there is none."""
+    counts = [
+        s.reps_done
+        for row in rows
+        if row.id != before
+        for s in row.sets
+        if s.exercise == exercise and s.reps_target == "max" and s.reps_done is not None
+    ]
+    return max(counts, default=None)
+
+
+def as_csv(rows: list[SessionRow]) -> str:
+    """One row per set, oldest session first, under a header of ``CSV_COLUMNS``."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in reversed(rows):
+        for done in row.sets:
+            writer.writerow(
+                (
+                    row.id,
+                    row.started,
+                    row.plan_name,
+                    row.workout_name,
+                    status(row),
+                    done.exercise,
+                    done.set_number,
+                    done.side or "",
+                    done.reps_target or "",
+                    "" if done.reps_done is None else done.reps_done,
+                    "" if done.hold_seconds is None else done.hold_seconds,
+                    done.seconds,
+                    done.done_at,
+                )
+            )
+    return out.getvalue()
+
+
+def as_json(rows: list[SessionRow], today: date) -> dict[str, Any]:
+    """Every session with its sets, newest first, and the streak."""
+    return {
+        "streak_days": streak(rows, today),
+        "sessions": [
+            {
+                "id": row.id,
+                "plan": row.plan_name,
+                "plan_file": row.plan_file,
+                "workout": row.workout_name,
+                "day": row.workout_day,
+                "started": row.started,
+                "ended": row.ended,
+                "status": status(row),
+                "seconds": row.seconds,
+                "sets": [
+                    {
+                        "exercise": s.exercise,
+                        "set": s.set_number,
+                        "side": s.side,
+                        "reps_target": s.reps_target,
+                        "reps_done": s.reps_done,
+                        "hold_seconds": s.hold_seconds,
+                        "seconds": s.seconds,
+                        "done_at": s.done_at,
+                    }
+                    for s in row.sets
+                ],
+            }
+            for row in rows
+        ],
+    }
