@@ -111,13 +111,21 @@ class HistoryStore:
         except (OSError, sqlite3.Error) as error:
             raise HistoryError(f"{self.path}: cannot open the history ({error})") from None
         try:
+            # Read before writing anything: a file that is not ours stays as it is.
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise HistoryError(
+                    f"{self.path}: written by a newer pushtimer (schema {version}; this one "
+                    f"knows {SCHEMA_VERSION}); it was left as it is"
+                )
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")  # WAL: safe against any crash of ours
             self._db.execute("PRAGMA foreign_keys=ON")
             self._migrate(version)
-        except sqlite3.DatabaseError as error:
+        except (sqlite3.DatabaseError, HistoryError) as error:
             self._db.close()
+            if isinstance(error, HistoryError):
+                raise
             raise self._explain(error) from None
 
     def _explain(self, error: sqlite3.Error) -> HistoryError:
@@ -133,11 +141,6 @@ class HistoryStore:
         )
 
     def _migrate(self, version: int) -> None:
-        if version > SCHEMA_VERSION:
-            raise HistoryError(
-                f"{self.path}: written by a newer pushtimer (schema {version}, this one knows "
-                f"{SCHEMA_VERSION}); it was left as it is"
-            )
         for number in range(version, SCHEMA_VERSION):
             self._db.execute("BEGIN IMMEDIATE")
             try:

@@ -16,7 +16,8 @@ def now() -> datetime:
     """The local time now (or the pinned one), with its UTC offset."""
     pinned = os.environ.get(FAKE_NOW)
     if pinned:
-        return datetime.fromisoformat(pinned).astimezone()
+        moment = datetime.fromisoformat(pinned)
+        return moment if moment.tzinfo is not None else moment.astimezone()
     return datetime.now().astimezone()
 
 

@@ -1,0 +1,102 @@
+"""History survives every ending: plain mode as a real process, stopped by SIGTERM, SIGHUP
+and SIGKILL after two sets, then read back with ``pushtimer history``. These run on the
+wall clock (marked ``realtime``): three 1 s sets with 1 s rests."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pushtimer.history.store import DB_NAME
+
+pytestmark = pytest.mark.realtime
+
+QUICK = ["quick", "1", "--tempo", "1-0-0-0", "--sets", "3", "--rest", "1", "--prepare", "0"]
+
+
+def pushtimer(*args: str, data: Path) -> list[str]:
+    return [sys.executable, "-m", "pushtimer", "--data-dir", str(data), *args]
+
+
+def history(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        pushtimer("history", *args, data=data), capture_output=True, text=True, timeout=30
+    )
+
+
+def _run_until_two_sets(data: Path) -> subprocess.Popen[str]:
+    process = subprocess.Popen(
+        pushtimer(*QUICK, "--plain", "--no-sound", data=data),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    for line in process.stdout:
+        if "Done: Set 2/3" in line:
+            return process
+    raise AssertionError("the second set never finished")
+
+
+@pytest.mark.parametrize(
+    ("sig", "status"),
+    [(signal.SIGTERM, "stopped"), (signal.SIGHUP, "stopped"), (signal.SIGKILL, "unfinished")],
+    ids=["SIGTERM", "SIGHUP", "SIGKILL"],
+)
+def test_a_session_ended_by_a_signal_keeps_its_two_sets(
+    tmp_path: Path, sig: signal.Signals, status: str
+) -> None:
+    process = _run_until_two_sets(tmp_path)
+    process.send_signal(sig)
+    _, err = process.communicate(timeout=10)
+    assert process.returncode in (128 + sig, -sig)
+    assert "Traceback" not in err
+    result = history(tmp_path, "--csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["set"], r["reps_done"], r["status"]) for r in rows] == [
+        ("1", "1", status),
+        ("2", "1", status),
+    ]
+    fields = history(tmp_path).stdout.splitlines()[1].split()
+    assert (fields[-4], fields[-3], fields[-1]) == ("2", "2", status)  # sets, reps, status
+
+
+def test_a_whole_run_records_every_set_and_ends_complete(tmp_path: Path) -> None:
+    result = subprocess.run(
+        pushtimer(*QUICK, "--plain", "--no-sound", data=tmp_path),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr
+    (session,) = json.loads(history(tmp_path, "--json").stdout)["sessions"]
+    assert session["status"] == "complete"
+    assert [s["set"] for s in session["sets"]] == [1, 2, 3]
+
+
+def test_a_corrupt_history_stops_with_one_line_and_is_left_alone(tmp_path: Path) -> None:
+    database = tmp_path / DB_NAME
+    database.write_bytes(b"not a database at all\n" * 100)
+    before = database.read_bytes()
+    for command in (
+        pushtimer("history", data=tmp_path),
+        pushtimer(*QUICK, "--plain", data=tmp_path),
+    ):
+        result = subprocess.run(
+            command, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30
+        )
+        assert result.returncode == 2
+        assert result.stderr.count("\n") == 1 and "not a usable history database" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert database.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [DB_NAME]

@@ -1,0 +1,219 @@
+"""Reading the history: streaks across month ends, gaps and plan rest days; the next
+workout due; weekly reps; best max sets; and the CSV and JSON exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pushtimer.history.report import (
+    CSV_COLUMNS,
+    as_csv,
+    as_json,
+    best_max,
+    next_workout,
+    streak,
+    weekly_reps,
+)
+from pushtimer.history.store import HistoryStore, SessionRow, SetRow
+from pushtimer.history.wallclock import FAKE_NOW
+from pushtimer.plan import load_plan
+from tests.conftest import SHIPPED_PLANS
+
+
+def _row(
+    started: str,
+    plan: str = "Plan",
+    day: int | None = None,
+    days: str | None = None,
+    completed: bool | None = True,
+    workout: str = "Day",
+    sets: tuple[SetRow, ...] = (),
+    id_: int = 1,
+) -> SessionRow:
+    return SessionRow(
+        id_, "p.toml", plan, 0, workout, day, days, started, None, completed, 60.0, sets
+    )
+
+
+def _days(*iso_days: str, **kwargs: object) -> list[SessionRow]:
+    rows = [_row(f"{d}T08:00:00+01:00", **kwargs) for d in iso_days]  # type: ignore[arg-type]
+    return sorted(rows, key=lambda r: r.started, reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("sessions", "today", "expected"),
+    [
+        ((), "2026-03-01", 0),
+        (("2026-01-30", "2026-01-31", "2026-02-01"), "2026-02-01", 3),  # across a month end
+        (
+            ("2026-02-27", "2026-02-28", "2026-03-01"),
+            "2026-03-02",
+            3,
+        ),  # February, not trained yet today
+        (("2025-12-31", "2026-01-01"), "2026-01-01", 2),  # across a year end
+        (("2026-01-28", "2026-01-30", "2026-01-31"), "2026-01-31", 2),  # a gap breaks it
+        (("2026-01-28", "2026-01-29"), "2026-01-31", 0),  # nothing yesterday or today: over
+        (("2026-01-29", "2026-01-29", "2026-01-30"), "2026-01-30", 2),  # two on one day count once
+    ],
+)
+def test_daily_streaks(sessions: tuple[str, ...], today: str, expected: int) -> None:
+    assert streak(_days(*sessions), date.fromisoformat(today)) == expected
+
+
+def test_a_plan_with_rest_days_keeps_its_streak_through_them() -> None:
+    week = [  # Day 1 Monday, Day 3 Wednesday, Day 5 Friday, then Day 1 the next Monday
+        _row("2026-11-02T07:00:00+01:00", day=1, days="1,3,5"),
+        _row("2026-11-04T07:00:00+01:00", day=3, days="1,3,5"),
+        _row("2026-11-06T07:00:00+01:00", day=5, days="1,3,5"),
+        _row("2026-11-09T07:00:00+01:00", day=1, days="1,3,5"),
+    ]
+    rows = sorted(week, key=lambda r: r.started, reverse=True)
+    assert streak(rows, date(2026, 11, 9)) == 4
+    assert streak(rows, date(2026, 11, 11)) == 4  # Wednesday, not trained yet: still on
+    assert streak(rows, date(2026, 11, 12)) == 0  # Thursday: Day 3 was missed
+    skipped = [r for r in rows if r.workout_day != 3]
+    assert streak(skipped, date(2026, 11, 9)) == 2  # Monday to Friday is too long a rest
+
+
+def test_next_workout_is_the_one_after_the_last_finished_and_wraps() -> None:
+    plan = load_plan(SHIPPED_PLANS / "back-week.toml")
+    names = [w.name for w in plan.workouts]
+    assert next_workout([], plan) == (0, None)
+    rows = [
+        _row("2026-11-04T08:00:00+01:00", plan=plan.name, workout=names[2], completed=False),
+        _row("2026-11-03T08:00:00+01:00", plan="Other", workout=names[0]),
+        _row("2026-11-02T08:00:00+01:00", plan=plan.name, workout=names[1]),
+    ]
+    index, last = next_workout(rows, plan)
+    assert (index, last is rows[2]) == (2, True)  # stopped early and other plans don't count
+    done_last = [_row("2026-11-05T08:00:00+01:00", plan=plan.name, workout=names[2]), *rows]
+    assert next_workout(done_last, plan)[0] == 0  # after the last workout: the first again
+
+
+def _set(
+    exercise: str, reps: int | None, target: str | None = "12", side: str | None = None
+) -> SetRow:
+    return SetRow(0, exercise, 1, side, target, reps, None if reps is not None else 30, 40.0, "x")
+
+
+def test_weekly_reps_for_the_last_twelve_weeks() -> None:
+    rows = [
+        _row("2026-11-23T08:00:00+01:00", sets=(_set("A", 10), _set("A", 12))),  # this week
+        _row("2026-11-16T08:00:00+01:00", sets=(_set("A", 5),)),  # last week's Monday
+        _row("2026-11-15T08:00:00+01:00", sets=(_set("A", 7),)),  # the Sunday before
+        _row("2026-08-01T08:00:00+01:00", sets=(_set("A", 99),)),  # over 12 weeks ago
+    ]
+    totals = weekly_reps(rows, date(2026, 11, 25))
+    assert len(totals) == 12 and totals[-3:] == [7, 5, 22] and sum(totals) == 34
+
+
+def test_best_max_leaves_out_the_session_asked_about() -> None:
+    rows = [
+        _row("2026-11-23T08:00:00+01:00", id_=3, sets=(_set("Push", 25, "max"),)),
+        _row("2026-11-22T08:00:00+01:00", id_=2, sets=(_set("Push", 21, "max"), _set("Push", 40))),
+    ]
+    assert best_max(rows, "Push") == 25
+    assert best_max(rows, "Push", before=3) == 21
+    assert best_max(rows, "Plank") is None
+
+
+@pytest.fixture
+def known_history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> HistoryStore:
+    """Two sessions on two days: one finished, one stopped after a per-side hold."""
+    store = HistoryStore(tmp_path)
+    monkeypatch.setenv(FAKE_NOW, "2026-11-20T08:00:00+01:00")
+    first = store.start_session("/plans/back.toml", "Back week", 0, "Day 1", 1, "1,3,5")
+    store.add_set(
+        first, SetRow(0, "Wide push-up", 1, None, "12", 12, None, 60.0, "2026-11-20T08:01:10+01:00")
+    )
+    store.add_set(
+        first, SetRow(0, "Wide push-up", 2, None, "12", 11, None, 58.5, "2026-11-20T08:03:10+01:00")
+    )
+    store.end_session(first, completed=True, seconds=200.0)
+    monkeypatch.setenv(FAKE_NOW, "2026-11-21T18:30:00+01:00")
+    second = store.start_session("quick set", "Hold", 0, "Hold", None)
+    store.add_set(
+        second,
+        SetRow(0, "Side plank", 1, "left", None, None, 30, 30.0, "2026-11-21T18:30:40+01:00"),
+    )
+    store.end_session(second, completed=False, seconds=41.0)
+    return store
+
+
+def test_csv_has_a_header_and_one_row_per_set_oldest_first(known_history: HistoryStore) -> None:
+    text = as_csv(known_history.sessions())
+    rows = list(csv.reader(io.StringIO(text)))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert rows[1:] == [
+        [
+            "1",
+            "2026-11-20T08:00:00+01:00",
+            "Back week",
+            "Day 1",
+            "complete",
+            "Wide push-up",
+            "1",
+            "",
+            "12",
+            "12",
+            "",
+            "60.0",
+            "2026-11-20T08:01:10+01:00",
+        ],
+        [
+            "1",
+            "2026-11-20T08:00:00+01:00",
+            "Back week",
+            "Day 1",
+            "complete",
+            "Wide push-up",
+            "2",
+            "",
+            "12",
+            "11",
+            "",
+            "58.5",
+            "2026-11-20T08:03:10+01:00",
+        ],
+        [
+            "2",
+            "2026-11-21T18:30:00+01:00",
+            "Hold",
+            "Hold",
+            "stopped",
+            "Side plank",
+            "1",
+            "left",
+            "",
+            "",
+            "30",
+            "30.0",
+            "2026-11-21T18:30:40+01:00",
+        ],
+    ]
+
+
+def test_json_has_every_session_newest_first_and_the_streak(known_history: HistoryStore) -> None:
+    document = json.loads(json.dumps(as_json(known_history.sessions(), date(2026, 11, 21))))
+    assert document["streak_days"] == 2
+    newest, oldest = document["sessions"]
+    assert (newest["plan"], newest["status"], newest["seconds"]) == ("Hold", "stopped", 41.0)
+    assert newest["sets"] == [
+        {
+            "exercise": "Side plank",
+            "set": 1,
+            "side": "left",
+            "reps_target": None,
+            "reps_done": None,
+            "hold_seconds": 30,
+            "seconds": 30.0,
+            "done_at": "2026-11-21T18:30:40+01:00",
+        }
+    ]
+    assert (oldest["day"], oldest["plan_file"], len(oldest["sets"])) == (1, "/plans/back.toml", 2)
