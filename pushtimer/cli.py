@@ -524,7 +524,7 @@ def history(as_csv: bool, as_json: bool, since: Any, limit: int, data_dir: Path 
     """Your sessions, newest first, with sets, reps, time and the current streak."""
     from pushtimer.history.report import as_csv as csv_text
     from pushtimer.history.report import as_json as json_document
-    from pushtimer.history.report import streak
+    from pushtimer.history.report import streak, streak_line, table_lines
     from pushtimer.history.store import DB_NAME, HistoryStore
     from pushtimer.history.wallclock import now
 
@@ -543,33 +543,9 @@ def history(as_csv: bool, as_json: bool, since: Any, limit: int, data_dir: Path 
     elif as_json:
         click.echo(json.dumps(json_document(rows, today), indent=2, ensure_ascii=False))
     else:
-        for line in _history_table(rows[:limit]):
+        for line in table_lines(rows[:limit]):
             click.echo(line)
-        days = streak(rows, today)
-        click.echo(f"Streak: {days} day{'s' if days != 1 else ''}")
-
-
-def _history_table(rows: list[Any]) -> list[str]:
-    from pushtimer.history.report import status
-    from pushtimer.plan.durations import format_clock
-
-    if not rows:
-        return ["No sessions yet: start one with `pushtimer` or `pushtimer quick 10`."]
-    lines = [
-        f"{'Date':<17} {'Plan':<24} {'Workout':<24} {'Sets':>4} {'Reps':>5} {'Time':>7}  Status"
-    ]
-    for row in rows:
-        took = "-" if row.seconds is None else format_clock(row.seconds)
-        lines.append(
-            f"{row.started[:16].replace('T', ' '):<17} {_cut(row.plan_name, 24):<24} "
-            f"{_cut(row.workout_name, 24):<24} {row.sets_done:>4} {row.reps:>5} {took:>7}  "
-            f"{status(row)}"
-        )
-    return lines
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+        click.echo(streak_line(streak(rows, today)))
 
 
 @cli.command()

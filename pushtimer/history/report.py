@@ -15,7 +15,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from pushtimer.history.store import SessionRow
+from pushtimer.plan.durations import format_clock
 from pushtimer.plan.model import Plan
+from pushtimer.session.events import SetCompleted
 
 WEEK_PLAN_DAYS = 7  # a plan whose days all fall in 1-7 repeats weekly
 CSV_COLUMNS = (
@@ -112,6 +114,23 @@ def best_max(rows: list[SessionRow], exercise: str, before: int | None = None) -
     return max(counts, default=None)
 
 
+def max_set_records(
+    completed: list[SetCompleted], rows: list[SessionRow], session_id: int | None
+) -> dict[str, str]:
+    """A note for each exercise whose "max" set beat every earlier one: "new best (was 21)",
+    or "first max set" when there was none before."""
+    notes: dict[str, str] = {}
+    for done in completed:
+        if done.reps_target != "max" or done.reps_done is None or done.reps_done <= 0:
+            continue
+        before = best_max(rows, done.name, before=session_id)
+        if before is None:
+            notes.setdefault(done.name, "first max set")
+        elif done.reps_done > before:
+            notes[done.name] = f"new best (was {before})"
+    return notes
+
+
 def as_csv(rows: list[SessionRow]) -> str:
     """One row per set, oldest session first, under a header of ``CSV_COLUMNS``."""
     out = io.StringIO()
@@ -171,3 +190,29 @@ def as_json(rows: list[SessionRow], today: date) -> dict[str, Any]:
             for row in rows
         ],
     }
+
+
+def table_lines(rows: list[SessionRow]) -> list[str]:
+    """The sessions as a text table: date, plan, workout, sets, reps, time, status."""
+    if not rows:
+        return ["No sessions yet: start one with `pushtimer` or `pushtimer quick 10`."]
+    header = (
+        f"{'Date':<16}  {'Plan':<24} {'Workout':<24} {'Sets':>4} {'Reps':>5} {'Time':>7}  Status"
+    )
+    lines = [header]
+    for row in rows:
+        took = "-" if row.seconds is None else format_clock(row.seconds)
+        lines.append(
+            f"{row.started[:16].replace('T', ' '):<16}  {_cut(row.plan_name, 24):<24} "
+            f"{_cut(row.workout_name, 24):<24} {row.sets_done:>4} {row.reps:>5} {took:>7}  "
+            f"{status(row)}"
+        )
+    return lines
+
+
+def streak_line(days: int) -> str:
+    return f"Streak: {days} day{'s' if days != 1 else ''}"
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -23,7 +23,8 @@ from textual.timer import Timer
 from pushtimer.audio.player import SoundPlayer
 from pushtimer.history.errors import HistoryError
 from pushtimer.history.recorder import SessionRecorder
-from pushtimer.history.store import HistoryStore
+from pushtimer.history.report import max_set_records
+from pushtimer.history.store import HistoryStore, SessionRow
 from pushtimer.plan.catalog import PlanFile, find_plans
 from pushtimer.plan.model import Plan
 from pushtimer.session.clock import Clock, MonotonicClock
@@ -101,6 +102,16 @@ class PushtimerApp(App[int]):
         else:
             self.push_screen(PickerScreen())
 
+    def past_sessions(self) -> list[SessionRow]:
+        """Sessions from the history, newest first (none when there is no history)."""
+        if self.history is None:
+            return []
+        try:
+            return self.history.sessions()
+        except HistoryError as error:
+            self.notify(str(error), title="History", severity="error", timeout=30)
+            return []
+
     # -- the session ---------------------------------------------------------------------
 
     def begin(self, plan: Plan, workout: int, plan_file: str) -> None:
@@ -157,7 +168,11 @@ class PushtimerApp(App[int]):
         self._workout_screen = None
         while isinstance(self.screen, ModalScreen):
             self.pop_screen()
-        self.switch_screen(SummaryScreen(session, leave_app=self.start is not None))
+        records = {}
+        if self._recorder is not None:  # only a recorded session can be compared
+            past = self.past_sessions()
+            records = max_set_records(session.completed, past, self._recorder.session_id)
+        self.switch_screen(SummaryScreen(session, leave_app=self.start is not None, notes=records))
 
     def end_session(self) -> None:
         """Stop the running session now (after the user confirmed); completed sets stay."""

@@ -7,6 +7,7 @@ A user plan with problems is listed with a pointer to ``pushtimer validate``, ne
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
@@ -17,6 +18,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
+from pushtimer.history.report import next_workout
+from pushtimer.history.store import SessionRow
 from pushtimer.outline import describe_exercise, workout_totals
 from pushtimer.plan.catalog import PlanFile, user_plans_dir
 from pushtimer.plan.durations import format_clock
@@ -25,6 +28,7 @@ from pushtimer.plan.loader import load_plan
 from pushtimer.plan.model import Plan
 from pushtimer.plan.quick import QUICK_SOURCE
 from pushtimer.session.timeline import build_timeline
+from pushtimer.ui.screens.history import HistoryScreen
 from pushtimer.ui.screens.quick_form import QuickFormScreen
 from pushtimer.ui.widgets.text_line import TextLine
 
@@ -49,12 +53,14 @@ class PickerScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # details beside the list
     BINDINGS = [
         Binding("enter", "start", "Start", priority=True),
+        Binding("h", "history", "History"),
         Binding("q", "app.quit", "Quit"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self._entries: list[_Entry] = []
+        self._rows: list[SessionRow] = []
 
     @property
     def runner(self) -> PushtimerApp:
@@ -62,6 +68,7 @@ class PickerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         self._entries = [_load(file) for file in self.runner.find_plans()]
+        self._rows = self.runner.past_sessions()
         with Vertical(id="picker"):
             yield TextLine("pushtimer: choose a workout", classes="picker-title")
             with Horizontal(id="picker-body"):
@@ -72,10 +79,23 @@ class PickerScreen(Screen[None]):
     def on_mount(self) -> None:
         plans = self.query_one(OptionList)
         plans.focus()
+        plans.highlighted = self._first_choice(plans)
+
+    def _first_choice(self, plans: OptionList) -> int | None:
+        """The workout due next in the plan trained last; else the first workout listed."""
+        if self._rows:
+            for index, option in enumerate(plans.options):
+                chosen = self._chosen(option.id)
+                if chosen is not None and chosen[0].name == self._rows[0].plan_name:
+                    due, _ = next_workout(self._rows, chosen[0])
+                    return index + due
         for index, option in enumerate(plans.options):
             if not option.disabled:
-                plans.highlighted = index
-                break
+                return index
+        return None
+
+    def action_history(self) -> None:
+        self.app.push_screen(HistoryScreen(self.runner.past_sessions()))
 
     def _options(self) -> list[Option | None]:
         options: list[Option | None] = []
@@ -97,12 +117,15 @@ class PickerScreen(Screen[None]):
                     )
                 )
                 continue
-            options.append(_heading(entry.plan.name, bold=True))
+            due, last = next_workout(self._rows, entry.plan)
+            done = f"   last done: {last.workout_name}, {_when(last)}" if last else ""
+            options.append(_heading(f"{entry.plan.name}{done}", bold=True))
             for index, workout in enumerate(entry.plan.workouts):
                 timeline = build_timeline(workout, entry.plan.defaults)
                 total = f"{format_clock(timeline.total_seconds):>5}"
                 total += " + open" if timeline.has_open else ""
-                label = f"  {workout.name:<{name_width}}  {total}"
+                mark = "  < next" if last is not None and index == due else ""
+                label = f"  {workout.name:<{name_width}}  {total}{mark}"
                 options.append(Option(Content(label), id=f"{number}:{index}"))
         if not user_shown:
             options.append(None)
@@ -150,6 +173,12 @@ def _load(file: PlanFile) -> _Entry:
         return _Entry(file, load_plan(file.path), 0)
     except PlanError as error:
         return _Entry(file, None, len(error.lines))
+
+
+def _when(row: SessionRow) -> str:
+    """``Mon 23 Nov``: the day a session started."""
+    day = date.fromisoformat(row.started[:10])
+    return f"{day:%a} {day.day} {day:%b}"
 
 
 def _heading(text: str, bold: bool = False) -> Option:

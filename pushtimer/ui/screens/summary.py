@@ -22,10 +22,13 @@ class SummaryScreen(Screen[None]):
 
     BINDINGS = [Binding("q,enter,escape", "leave", "Leave")]
 
-    def __init__(self, session: LiveSession, leave_app: bool) -> None:
+    def __init__(
+        self, session: LiveSession, leave_app: bool, notes: dict[str, str] | None = None
+    ) -> None:
         super().__init__()
         self.session = session
         self.leave_app = leave_app
+        self.notes = notes or {}  # by exercise: "new best (was 21)"
 
     def compose(self) -> ComposeResult:
         finish = self.session.finish
@@ -41,7 +44,10 @@ class SummaryScreen(Screen[None]):
             if rows:
                 yield TextLine(f"{'Exercise':<{width}}  {_HEADER}", classes="summary-head")
             for row in rows:
-                yield TextLine(f"{row.name:<{width}}  {_row_figures(row)}", classes="summary-row")
+                note = f"  {self.notes[row.name]}" if row.name in self.notes else ""
+                yield TextLine(
+                    f"{row.name:<{width}}  {_row_figures(row)}{note}", classes="summary-row"
+                )
             if not rows:
                 yield TextLine("No sets finished.", classes="summary-row")
             took = format_clock(finish.seconds if finish else 0)
