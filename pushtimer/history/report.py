@@ -193,18 +193,17 @@ def as_json(rows: list[SessionRow], today: date) -> dict[str, Any]:
 
 
 def table_lines(rows: list[SessionRow]) -> list[str]:
-    """The sessions as a text table: date, plan, workout, sets, reps, time, status."""
+    """The sessions as a text table that fits 80 columns: date, plan, workout, sets, reps,
+    time, status (long names are cut with an ellipsis)."""
     if not rows:
         return ["No sessions yet: start one with `pushtimer` or `pushtimer quick 10`."]
-    header = (
-        f"{'Date':<16}  {'Plan':<24} {'Workout':<24} {'Sets':>4} {'Reps':>5} {'Time':>7}  Status"
-    )
+    header = f"{'Date':<16} {'Plan':<16} {'Workout':<14} {'Sets':>4} {'Reps':>5} {'Time':>6} Status"
     lines = [header]
     for row in rows:
         took = "-" if row.seconds is None else format_clock(row.seconds)
         lines.append(
-            f"{row.started[:16].replace('T', ' '):<16}  {_cut(row.plan_name, 24):<24} "
-            f"{_cut(row.workout_name, 24):<24} {row.sets_done:>4} {row.reps:>5} {took:>7}  "
+            f"{row.started[:16].replace('T', ' '):<16} {_cut(row.plan_name, 16):<16} "
+            f"{_cut(row.workout_name, 14):<14} {row.sets_done:>4} {row.reps:>5} {took:>6} "
             f"{status(row)}"
         )
     return lines

@@ -63,7 +63,7 @@ async def test_h_opens_the_history_with_the_streak_and_weekly_reps(store: Histor
         assert app.screen.query_one("#streak", TextLine).text == "Streak: 2 days"
         assert len(app.screen.query_one(Sparkline).data or []) == 12
         sessions = app.screen.query_one("#sessions", TextLine).text.splitlines()
-        assert sessions[1].startswith("2026-11-18 07:30  Back-focused push-up we… Day 3")
+        assert sessions[1].startswith("2026-11-18 07:30 Back-focused pu… Day 3: one ar…")
         assert sessions[2].startswith("2026-11-16 07:30")
         await pilot.press("escape")
         await pilot.pause()

@@ -7,11 +7,14 @@ how fast the machine is.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 
+from pushtimer.history.store import HistoryStore, SetRow
+from pushtimer.history.wallclock import FAKE_NOW
 from pushtimer.plan import load_plan
 from pushtimer.session.clock import FakeClock
 from pushtimer.ui.app import PushtimerApp
@@ -104,3 +107,24 @@ def test_readme_workout(snap_compare: SnapCompare) -> None:
     """The picture in the README: the shipped plan, 1.5 s into the first lowering."""
     plan = load_plan(SHIPPED_PLANS / "back-week.toml")
     assert snap_compare(session_app(plan), terminal_size=(80, 24), run_before=at(11.5))
+
+
+def test_history_screen(
+    snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three sessions over two weeks, seen from the picker with h."""
+    store = HistoryStore(tmp_path)
+    for when, reps, completed in (
+        ("2026-11-10T07:30:00+01:00", 40, True),
+        ("2026-11-16T07:30:00+01:00", 48, True),
+        ("2026-11-18T07:30:00+01:00", 20, False),
+    ):
+        monkeypatch.setenv(FAKE_NOW, when)
+        session = store.start_session(
+            "back-week.toml", "Back-focused push-up week", 0, "Day 1: wide and arched", 1, "1,3,5"
+        )
+        store.add_set(session, SetRow(0, "Wide push-up", 1, None, "12", reps, None, 60.0, when))
+        store.end_session(session, completed=completed, seconds=700.0)
+    monkeypatch.setenv(FAKE_NOW, "2026-11-19T18:00:00+01:00")
+    app = PushtimerApp(clock=FakeClock(), history=store)
+    assert snap_compare(app, terminal_size=(80, 24), press=["h"])
