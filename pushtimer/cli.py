@@ -13,9 +13,8 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 
@@ -123,8 +122,7 @@ def _history_errors() -> Iterator[None]:
         sys.exit(EXIT_PLAN_ERROR)
 
 
-@dataclass(frozen=True, slots=True)
-class _SessionOptions:
+class _SessionOptions(NamedTuple):
     """What every session command takes besides its plan: the cue log, the sound, and
     where the history goes."""
 
@@ -376,11 +374,11 @@ def _run_session(
 ) -> None:
     """The TUI, or plain line mode when asked for or when there is no terminal to draw on.
     ``index`` None means the workout due next by the history."""
-    from pushtimer.history.report import next_workout
-
     with _history_errors():
         store = _open_history(options.data_dir)
         if index is None:
+            from pushtimer.history.report import next_workout
+
             index = next_workout(store.sessions(), plan)[0]
     if plain or not _interactive():
         _run_plain(plan, source, index, options, store)

@@ -15,8 +15,9 @@ import queue
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Literal
+
+from msgspec import Struct
 
 from pushtimer.audio.backends import (
     PLAYERS,
@@ -54,8 +55,7 @@ def backend_factories(choice: Choice, ring: Callable[[], None]) -> list[Factory]
     return [*chosen, ("silent", SilentBackend)]
 
 
-@dataclass(frozen=True, slots=True)
-class _Cue:
+class _Cue(Struct, frozen=True):
     sound: str | None
     words: str | None
     asked: float
@@ -167,8 +167,7 @@ def _why(error: BaseException) -> str:
     return str(error).strip() or type(error).__name__
 
 
-@dataclass(frozen=True, slots=True)
-class SoundSettings:
+class SoundSettings(Struct, frozen=True):
     """Sound as the command line asked for it."""
 
     choice: Choice = "auto"

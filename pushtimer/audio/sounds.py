@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import functools
 import wave
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from pushtimer.resources import sounds_dir
 
 CUES = ("tick", "go", "down", "up", "hold", "switch", "rest", "done")
 
 
-@dataclass(frozen=True, slots=True)
-class Sound:
+class Sound(Struct, frozen=True):
     """One cue: its file (for system players) and its PCM frames (for in-process play)."""
 
     name: str

@@ -12,9 +12,10 @@ process holds locked is waited for briefly, then reported.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from pushtimer.history.errors import HistoryError
 from pushtimer.history.wallclock import stamp
@@ -58,8 +59,7 @@ MIGRATIONS: tuple[str, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-@dataclass(frozen=True, slots=True)
-class SetRow:
+class SetRow(Struct, frozen=True):
     """One completed set (or side) as stored."""
 
     exercise_index: int
@@ -73,8 +73,7 @@ class SetRow:
     done_at: str
 
 
-@dataclass(frozen=True, slots=True)
-class SessionRow:
+class SessionRow(Struct, frozen=True):
     """One session as stored, with its sets. ``completed`` is None when it never ended
     (the process was killed): it is shown as unfinished."""
 

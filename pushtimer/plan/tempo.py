@@ -8,7 +8,8 @@ no pause at the top. A phase may be ``X`` (explosive: as fast as you can, paced 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from pushtimer.plan.wording import quote
 
@@ -20,8 +21,7 @@ _PHASE = r"(?:[0-9]|[12][0-9]|30|[xX])"
 TEMPO_PATTERN = rf"^(?:{_PHASE}-{_PHASE}-{_PHASE}-{_PHASE}|[0-9xX]{{4}}|[fF][rR][eE][eE])$"
 
 
-@dataclass(frozen=True, slots=True)
-class Tempo:
+class Tempo(Struct, frozen=True):
     """A parsed tempo. ``phases`` is None for a free (unpaced) set; an X phase is None."""
 
     phases: tuple[int | None, int | None, int | None, int | None] | None

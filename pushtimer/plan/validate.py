@@ -11,10 +11,10 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from dataclasses import dataclass
 from typing import Any
 
 import msgspec
+from msgspec import Struct
 from msgspec import inspect as mi
 
 from pushtimer.plan.durations import parse_duration
@@ -27,16 +27,14 @@ _NAME_IN_PLACE = 40
 _ITEM_PATH = re.compile(r"at `\$\[(\d+)\]")
 
 
-@dataclass(frozen=True, slots=True)
-class _Field:
+class _Field(Struct, frozen=True):
     key: str
     annotation: Any
     kind: mi.Type
     required: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(Struct, frozen=True):
     """Where in the plan a problem is: the words for people and the TOML table path."""
 
     labels: tuple[str, ...] = ()

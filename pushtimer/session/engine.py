@@ -12,7 +12,7 @@ Callers ask ``next_deadline()`` when something next happens, sleep until then, a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from pushtimer.session.clock import Clock
 from pushtimer.session.events import (
@@ -32,8 +32,7 @@ COUNTDOWN_KINDS = frozenset({"prepare", "rest", "switch", "hold"})
 COUNTDOWN_FROM = 3
 
 
-@dataclass(frozen=True, slots=True)
-class EngineState:
+class EngineState(Struct, frozen=True):
     """What is true now, for a screen or a status line."""
 
     index: int

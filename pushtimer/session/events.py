@@ -8,14 +8,14 @@ late) when the engine got to it: it is reported, never played.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from msgspec import Struct
 
 from pushtimer.session.timeline import Segment, Side
 
 
-@dataclass(frozen=True, slots=True)
-class SegmentStarted:
+class SegmentStarted(Struct, frozen=True):
     """A segment began: the cue for a phase, a rest, a switch and so on."""
 
     index: int
@@ -24,8 +24,7 @@ class SegmentStarted:
     skipped: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class CountdownBeep:
+class CountdownBeep(Struct, frozen=True):
     """One of the last three seconds of a prepare, rest, switch or hold."""
 
     index: int
@@ -34,8 +33,7 @@ class CountdownBeep:
     skipped: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class TempoTick:
+class TempoTick(Struct, frozen=True):
     """A whole second inside a tempo phase of 2 s or more (after its start)."""
 
     index: int
@@ -44,8 +42,7 @@ class TempoTick:
     skipped: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class SetCompleted:
+class SetCompleted(Struct, frozen=True):
     """One set (or one side of a per-side set) is done. ``reps_done`` is None for a hold."""
 
     exercise: int
@@ -58,8 +55,7 @@ class SetCompleted:
     seconds: float
 
 
-@dataclass(frozen=True, slots=True)
-class WorkoutFinished:
+class WorkoutFinished(Struct, frozen=True):
     """The session ended: ``completed`` is False when the user quit."""
 
     completed: bool

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from pushtimer.plan.durations import format_clock
 from pushtimer.session.events import SetCompleted, WorkoutFinished
 from pushtimer.session.timeline import Timeline
 
 
-@dataclass(frozen=True, slots=True)
-class ExerciseTally:
+class ExerciseTally(Struct, frozen=True):
     """One exercise's completed sets, reps, seconds held (holds) and time under work."""
 
     name: str
@@ -21,8 +20,7 @@ class ExerciseTally:
     seconds: float
 
 
-@dataclass(frozen=True, slots=True)
-class SessionTally:
+class SessionTally(Struct, frozen=True):
     """Every exercise the session reached, in workout order, and the totals."""
 
     exercises: tuple[ExerciseTally, ...]

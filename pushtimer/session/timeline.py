@@ -8,8 +8,9 @@ cumulative start times.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any, Literal
+
+from msgspec import Struct
 
 from pushtimer.plan.model import Defaults, Exercise, Workout
 from pushtimer.plan.tempo import parse_tempo
@@ -34,8 +35,7 @@ PHASE_WORDS: dict[SegmentKind, str] = {
 WORK_KINDS: frozenset[SegmentKind] = frozenset({*TEMPO_KINDS, "hold", "open"})
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(Struct, frozen=True):
     """One stretch of the workout. ``duration`` is None for an open segment (ends on "done").
 
     ``exercise`` is the index of the exercise in the workout; ``set`` and ``rep`` count
@@ -55,8 +55,7 @@ class Segment:
         return self.start + (self.duration or 0)
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(Struct, frozen=True):
     """What a person sees as one step: one side of one set, or a prepare, switch or rest.
 
     Covers ``segments[first:last]`` of its timeline.
@@ -66,8 +65,7 @@ class Step:
     last: int
 
 
-@dataclass(frozen=True, slots=True)
-class Timeline:
+class Timeline(Struct, frozen=True):
     """The segments of one workout with its totals."""
 
     workout: Workout

@@ -11,36 +11,39 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from msgspec import Struct
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
-from pushtimer.audio.player import SoundPlayer
 from pushtimer.history.errors import HistoryError
 from pushtimer.history.recorder import SessionRecorder
-from pushtimer.history.report import max_set_records
-from pushtimer.history.store import HistoryStore, SessionRow
 from pushtimer.plan.catalog import PlanFile, find_plans
 from pushtimer.plan.model import Plan
 from pushtimer.session.clock import Clock, MonotonicClock
 from pushtimer.session.cuelog import CueLog
 from pushtimer.session.events import Event
 from pushtimer.session.live import Listener, LiveSession
-from pushtimer.ui.screens.help import HelpScreen
-from pushtimer.ui.screens.picker import PickerScreen
-from pushtimer.ui.screens.summary import SummaryScreen
+from pushtimer.session.timeline import Timeline
 from pushtimer.ui.screens.workout import WorkoutScreen
+
+if TYPE_CHECKING:
+    from pushtimer.audio.player import SoundPlayer
+    from pushtimer.history.store import HistoryStore, SessionRow
+
+# Screens other than the workout screen are imported when first shown: opening a plan
+# straight away (the common case) does not pay for the picker, the summary or help.
 
 EXIT_INTERRUPTED = 130
 
 
-@dataclass(frozen=True, slots=True)
-class Start:
+class Start(Struct, frozen=True):
     """A session to open straight away (``pushtimer PLAN``, ``pushtimer quick``)."""
 
     plan: Plan
@@ -87,20 +90,43 @@ class PushtimerApp(App[int]):
         self._recorder: SessionRecorder | None = None
         self._make_player = sound  # given how to ring the bell, makes the sound player
         self.player: SoundPlayer | None = None
+        self._early_cues: list[tuple[Event, Timeline, float]] = []
+
+    def get_default_screen(self) -> Screen[None]:
+        """The first screen: the workout when a plan was named, else the picker."""
+        if self.start is not None:
+            return self._new_session(self.start.plan, self.start.workout, self.start.plan_file)
+        from pushtimer.ui.screens.picker import PickerScreen
+
+        return PickerScreen()
 
     def on_mount(self) -> None:
         self._event_loop = asyncio.get_running_loop()
         self._stop_on_signals()
-        if self._make_player is not None:
-            self.player = self._make_player(self._ring_bell)
-            self.player.muted = self.muted
-            self.player.start()
-            for notice in self.player.notices:
-                self.notify(notice, severity="warning")
-        if self.start is not None:
-            self.begin(self.start.plan, self.start.workout, self.start.plan_file)
-        else:
-            self.push_screen(PickerScreen())
+        if self.session is not None:
+            self.catch_up()
+        self.call_after_refresh(self._start_sound)  # the first screen comes first
+
+    def _start_sound(self) -> None:
+        """Make the player and hand it the cues that came before it (those still fresh
+        sound; the player drops any that waited too long)."""
+        if self._make_player is None:
+            return
+        self.player = self._make_player(self._ring_bell)
+        self.player.muted = self.muted
+        self.player.start()
+        for event, timeline, due in self._early_cues:
+            self.player.cue(event, timeline, due)
+        self._early_cues.clear()
+        for notice in self.player.notices:
+            self.notify(notice, severity="warning")
+
+    def _cue_sound(self, event: Event, timeline: Timeline) -> None:
+        """The session's sound listener; cues before the player exists wait for it."""
+        if self.player is not None:
+            self.player.cue(event, timeline)
+        elif self._make_player is not None:
+            self._early_cues.append((event, timeline, time.monotonic()))
 
     def past_sessions(self) -> list[SessionRow]:
         """Sessions from the history, newest first (none when there is no history)."""
@@ -117,7 +143,11 @@ class PushtimerApp(App[int]):
     def begin(self, plan: Plan, workout: int, plan_file: str) -> None:
         """Start a session of ``plan``'s workout number ``workout`` (from 0), recorded in
         the history (when there is one) as coming from ``plan_file``."""
-        listeners: list[Listener] = [self.player.cue] if self.player is not None else []
+        self.push_screen(self._new_session(plan, workout, plan_file))
+        self.catch_up()
+
+    def _new_session(self, plan: Plan, workout: int, plan_file: str) -> WorkoutScreen:
+        listeners: list[Listener] = [self._cue_sound]
         self._recorder = None
         if self.history is not None:
             try:
@@ -129,8 +159,7 @@ class PushtimerApp(App[int]):
         self.session = LiveSession(plan, workout, self.clock, self.cue_log, listeners)
         self.last_session = self.session
         self._workout_screen = WorkoutScreen(self.session)
-        self.push_screen(self._workout_screen)
-        self.catch_up()
+        return self._workout_screen
 
     def catch_up(self) -> None:
         """Bring the session up to the clock: the timer's callback, and the tests' too."""
@@ -168,11 +197,18 @@ class PushtimerApp(App[int]):
         self._workout_screen = None
         while isinstance(self.screen, ModalScreen):
             self.pop_screen()
+        from pushtimer.history.report import max_set_records
+        from pushtimer.ui.screens.summary import SummaryScreen
+
         records = {}
         if self._recorder is not None:  # only a recorded session can be compared
             past = self.past_sessions()
             records = max_set_records(session.completed, past, self._recorder.session_id)
-        self.switch_screen(SummaryScreen(session, leave_app=self.start is not None, notes=records))
+        summary = SummaryScreen(session, leave_app=self.start is not None, notes=records)
+        if self.start is not None:
+            self.push_screen(summary)  # the workout is the first screen: leaving quits
+        else:
+            self.switch_screen(summary)  # back to the picker when it is left
 
     def end_session(self) -> None:
         """Stop the running session now (after the user confirmed); completed sets stay."""
@@ -182,6 +218,8 @@ class PushtimerApp(App[int]):
     # -- keys everywhere -------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from pushtimer.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

@@ -6,7 +6,7 @@ only when its part changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from pushtimer.plan.durations import format_clock, format_span
 from pushtimer.plan.model import Exercise
@@ -25,8 +25,7 @@ from pushtimer.session.timeline import (
 TempoPhase = tuple[SegmentKind, int]  # (kind, seconds)
 
 
-@dataclass(frozen=True, slots=True)
-class WorkoutView:
+class WorkoutView(Struct, frozen=True):
     """One frame of the workout screen."""
 
     title: str

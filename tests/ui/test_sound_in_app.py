@@ -47,6 +47,7 @@ async def test_the_bell_is_rung_through_the_app() -> None:
     rung: list[str] = []
     async with app.run_test() as pilot:
         app.bell = lambda: rung.append("bell")  # type: ignore[method-assign]
+        await pilot.pause()
         rings[0]()
         await pilot.pause()
     assert rung == ["bell"]

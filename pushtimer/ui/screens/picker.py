@@ -6,10 +6,10 @@ A user plan with problems is listed with a pointer to ``pushtimer validate``, ne
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
+from msgspec import Struct
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -38,8 +38,7 @@ if TYPE_CHECKING:
 QUICK = "quick"
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
+class _Entry(Struct, frozen=True):
     """A plan file as the picker lists it: loaded, or the number of its problems."""
 
     file: PlanFile

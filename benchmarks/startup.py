@@ -1,0 +1,68 @@
+"""Startup: launch to first useful screen, against a bare Textual app in the same run.
+
+pushtimer is timed from launch until the workout screen shows the exercise name
+("Wide push-up", the shipped back-week plan) in an 80x24 tmux terminal; the bare app
+(benchmarks/bare_app.py: a line, a 10 Hz Digits clock, a footer) until its line shows.
+Each is run 5 times, alternately, and the median kept. The commands that print and exit
+(``--version``, ``validate``) are timed against starting Python itself.
+
+    python benchmarks/startup.py          # goal: pushtimer <= 1.3x the bare app
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+from terminal import BARE_APP, PUSHTIMER, REPO, Terminal
+
+RUNS = 7
+GOAL = 1.3
+
+
+def screen_startup(terminal: Terminal, command: list[str], text: str, env: dict[str, str]) -> float:
+    launched = terminal.start(command, env)
+    shown = terminal.wait_for(text)
+    terminal.stop()
+    return shown - launched
+
+
+def command_time(command: list[str]) -> float:
+    started = time.monotonic()
+    subprocess.run(command, capture_output=True, check=True)
+    return time.monotonic() - started
+
+
+def main() -> None:
+    terminal = Terminal()
+    with tempfile.TemporaryDirectory() as data:
+        env = {"PUSHTIMER_DATA_DIR": data}
+        app = [PUSHTIMER, "back-week", "--workout", "1"]
+        ours, bare = [], []
+        for _ in range(RUNS):
+            ours.append(screen_startup(terminal, app, "Wide push-up", env))
+            bare.append(screen_startup(terminal, BARE_APP, "bare app", env))
+    version = [command_time([PUSHTIMER, "--version"]) for _ in range(RUNS)]
+    validate = [
+        command_time([PUSHTIMER, "validate", str(REPO / "plans" / "back-week.toml")])
+        for _ in range(RUNS)
+    ]
+    python = [command_time([sys.executable, "-c", "pass"]) for _ in range(RUNS)]
+
+    def row(label: str, times: list[float], base: list[float], goal: str) -> str:
+        ours_ms, base_ms = statistics.median(times) * 1000, statistics.median(base) * 1000
+        return f"{label:<34}{ours_ms:>9.0f}{base_ms:>10.0f}{ours_ms / base_ms:>8.2f}x  {goal}"
+
+    print(f"Startup, median of {RUNS} (ms)")
+    print(f"{'':<34}{'pushtimer':>9}{'baseline':>10}{'ratio':>9}  goal")
+    ratio = statistics.median(ours) / statistics.median(bare)
+    print(row("workout screen vs bare app", ours, bare, f"<= {GOAL}x: {'met' if ratio <= GOAL else 'NOT met'}"))
+    print(row("--version vs python -c pass", version, python, ""))
+    print(row("validate back-week vs python", validate, python, ""))
+
+
+if __name__ == "__main__":
+    main()
