@@ -59,7 +59,14 @@ def main() -> None:
     print(f"Startup, median of {RUNS} (ms)")
     print(f"{'':<34}{'pushtimer':>9}{'baseline':>10}{'ratio':>9}  goal")
     ratio = statistics.median(ours) / statistics.median(bare)
-    print(row("workout screen vs bare app", ours, bare, f"<= {GOAL}x: {'met' if ratio <= GOAL else 'NOT met'}"))
+    print(
+        row(
+            "workout screen vs bare app",
+            ours,
+            bare,
+            f"<= {GOAL}x: {'met' if ratio <= GOAL else 'NOT met'}",
+        )
+    )
     print(row("--version vs python -c pass", version, python, ""))
     print(row("validate back-week vs python", validate, python, ""))
 
