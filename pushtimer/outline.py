@@ -8,7 +8,7 @@ from __future__ import annotations
 from pushtimer.plan.durations import format_clock, format_span
 from pushtimer.plan.model import Exercise, Plan
 from pushtimer.plan.tempo import parse_tempo
-from pushtimer.session.timeline import Segment, Timeline, build_timeline
+from pushtimer.session.timeline import Length, Segment, Timeline, workout_length
 
 _WIDTH = 44
 
@@ -27,10 +27,10 @@ def describe_exercise(exercise: Exercise, default_tempo: str) -> str:
     return f"{exercise.sets} x {work}{side}"
 
 
-def workout_totals(timeline: Timeline) -> str:
+def workout_totals(length: Length | Timeline) -> str:
     """``12:40`` or ``12:40 + open sets``."""
-    total = format_clock(timeline.total_seconds)
-    return f"{total} + open sets" if timeline.has_open else total
+    total = format_clock(length.total_seconds)
+    return f"{total} + open sets" if length.has_open else total
 
 
 def timeline_outline(plan: Plan, timeline: Timeline) -> list[str]:
@@ -76,6 +76,6 @@ def plan_outline(plan: Plan) -> list[str]:
     """Each workout of a plan with its total time, one line each."""
     lines = []
     for number, workout in enumerate(plan.workouts, start=1):
-        timeline = build_timeline(workout, plan.defaults)
-        lines.append(f"{number:>3}. {workout.name:<40} {workout_totals(timeline):>8}")
+        length = workout_length(workout, plan.defaults)
+        lines.append(f"{number:>3}. {workout.name:<40} {workout_totals(length):>8}")
     return lines

@@ -32,6 +32,8 @@ class _Field(Struct, frozen=True):
     annotation: Any
     kind: mi.Type
     required: bool
+    core: mi.Type  # the kind under optional and metadata wrappers
+    marks: frozenset[str]  # "duration", "tempo": values that need a word of their own
 
 
 class Place(Struct, frozen=True):
@@ -78,7 +80,14 @@ def check_plan(data: dict[str, Any], source: str) -> dict[str, Any]:
 def _fields(cls: type[msgspec.Struct]) -> dict[str, _Field]:
     kinds = {f.encode_name: f.type for f in mi.type_info(cls).fields}  # type: ignore[attr-defined]
     return {
-        f.encode_name: _Field(f.encode_name, f.type, kinds[f.encode_name], f.required)
+        f.encode_name: _Field(
+            f.encode_name,
+            f.type,
+            kinds[f.encode_name],
+            f.required,
+            _core(kinds[f.encode_name]),
+            frozenset(_marks(kinds[f.encode_name])),
+        )
         for f in msgspec.structs.fields(cls)
     }
 
@@ -115,7 +124,7 @@ def _check_table(
 def _check_value(
     field: _Field, value: object, place: Place, report: _Report
 ) -> tuple[bool, object]:
-    kind = _core(field.kind)
+    kind = field.core
     if isinstance(kind, mi.StructType):
         if not isinstance(value, dict):
             what = f"a table ([{place.header(field.key)}])"
@@ -161,7 +170,7 @@ def _check_tables(
 
 
 def _check_leaf(field: _Field, value: object, place: Place, report: _Report) -> tuple[bool, object]:
-    marks = _marks(field.kind)
+    marks = field.marks
     typed = value
     try:
         if DURATION in marks and isinstance(value, str):
@@ -180,7 +189,7 @@ def _check_leaf(field: _Field, value: object, place: Place, report: _Report) -> 
 
 
 def _leaf_message(field: _Field, value: object, error: str) -> str:
-    kind = _core(field.kind)
+    kind = field.core
     item = _ITEM_PATH.search(error)
     if item and isinstance(value, list) and isinstance(kind, (mi.ListType, mi.VarTupleType)):
         index = int(item.group(1))

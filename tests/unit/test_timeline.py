@@ -4,8 +4,19 @@ from __future__ import annotations
 
 import itertools
 
-from pushtimer.session.timeline import Segment, Timeline, build_timeline, timeline_json
-from tests.conftest import plan_from
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pushtimer.plan import load_plan, load_plan_data
+from pushtimer.session.timeline import (
+    Length,
+    Segment,
+    Timeline,
+    build_timeline,
+    timeline_json,
+    workout_length,
+)
+from tests.conftest import SHIPPED_PLANS, plan_from
 
 
 def timeline(text: str, workout: int = 0) -> Timeline:
@@ -202,3 +213,63 @@ def test_json_shape() -> None:
         "kind": "down", "start": 10, "duration": 3, "exercise": "Wide push-up", "set": 1,
         "side": None, "rep": 1,
     }  # fmt: skip
+
+
+_exercise = st.fixed_dictionaries(
+    {
+        "name": st.just("E"),
+        "sets": st.integers(1, 6),
+        "per_side": st.booleans(),
+        "rest": st.integers(0, 120),
+        "rest_after": st.one_of(st.none(), st.integers(0, 200)),
+    }
+).flatmap(
+    lambda base: st.one_of(
+        st.builds(lambda hold: {**base, "hold": hold}, st.integers(1, 120)),
+        st.builds(
+            lambda reps, tempo: {**base, "reps": reps, "tempo": tempo},
+            st.one_of(st.integers(1, 30), st.just("max")),
+            st.one_of(
+                st.just("free"),
+                st.tuples(*[st.one_of(st.integers(0, 5), st.just("X"))] * 4).map(
+                    lambda p: "-".join(map(str, p))
+                ),
+            ),
+        ),
+    )
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    exercises=st.lists(_exercise, min_size=1, max_size=6),
+    prepare=st.integers(0, 30),
+    switch=st.integers(0, 10),
+    explosive=st.integers(1, 3),
+)
+def test_workout_length_matches_the_built_timeline(
+    exercises: list[dict[str, object]], prepare: int, switch: int, explosive: int
+) -> None:
+    data = {
+        "name": "Fuzz",
+        "defaults": {"prepare": prepare, "switch": switch, "explosive": explosive},
+        "exercise": [{k: v for k, v in e.items() if v is not None} for e in exercises],
+    }
+    plan = load_plan_data(data, "fuzz")
+    workout = plan.workouts[0]
+    timeline = build_timeline(workout, plan.defaults)
+    assert workout_length(workout, plan.defaults) == Length(
+        timeline.total_seconds, timeline.has_open
+    )
+
+
+def test_workout_length_of_every_shipped_workout() -> None:
+    for path in sorted(SHIPPED_PLANS.glob("*.toml")):
+        plan = load_plan(path)
+        for workout in plan.workouts:
+            timeline = build_timeline(workout, plan.defaults)
+            length = workout_length(workout, plan.defaults)
+            assert (length.total_seconds, length.has_open) == (
+                timeline.total_seconds,
+                timeline.has_open,
+            )

@@ -27,7 +27,7 @@ from pushtimer.plan.errors import PlanError
 from pushtimer.plan.loader import load_plan
 from pushtimer.plan.model import Plan
 from pushtimer.plan.quick import QUICK_SOURCE
-from pushtimer.session.timeline import build_timeline
+from pushtimer.session.timeline import workout_length
 from pushtimer.ui.screens.history import HistoryScreen
 from pushtimer.ui.screens.quick_form import QuickFormScreen
 from pushtimer.ui.widgets.text_line import TextLine
@@ -120,9 +120,9 @@ class PickerScreen(Screen[None]):
             done = f"   last done: {last.workout_name}, {_when(last)}" if last else ""
             options.append(_heading(f"{entry.plan.name}{done}", bold=True))
             for index, workout in enumerate(entry.plan.workouts):
-                timeline = build_timeline(workout, entry.plan.defaults)
-                total = f"{format_clock(timeline.total_seconds):>5}"
-                total += " + open" if timeline.has_open else ""
+                length = workout_length(workout, entry.plan.defaults)
+                total = f"{format_clock(length.total_seconds):>5}"
+                total += " + open" if length.has_open else ""
                 mark = "  < next" if last is not None and index == due else ""
                 label = f"  {workout.name:<{name_width}}  {total}{mark}"
                 options.append(Option(Content(label), id=f"{number}:{index}"))
@@ -186,8 +186,8 @@ def _heading(text: str, bold: bool = False) -> Option:
 
 def _describe(plan: Plan, index: int) -> str:
     workout = plan.workouts[index]
-    timeline = build_timeline(workout, plan.defaults)
-    lines = [workout.name, f"{workout_totals(timeline)} in all", ""]
+    length = workout_length(workout, plan.defaults)
+    lines = [workout.name, f"{workout_totals(length)} in all", ""]
     if workout.description:
         lines += [workout.description, ""]
     for exercise in workout.exercises:
