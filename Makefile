@@ -38,7 +38,11 @@ layers: $(STAMP)
 
 check: lint typecheck layers test
 
+# Needs tmux (startup and steady run the app in a terminal). About three minutes.
 bench: $(STAMP)
+	cd benchmarks && ../$(BIN)/python startup.py
+	cd benchmarks && ../$(BIN)/python steady.py
+	cd benchmarks && ../$(BIN)/python scale.py
 	$(BIN)/python benchmarks/drift.py
 	$(BIN)/python benchmarks/sound_latency.py
 
