@@ -31,7 +31,7 @@ from pushtimer.session.events import (
     WorkoutFinished,
 )
 from pushtimer.session.live import LiveSession
-from pushtimer.session.timeline import PHASE_WORDS, WORK_KINDS, Segment
+from pushtimer.session.timeline import PHASE_WORDS, Segment
 
 EXIT_INTERRUPTED = 130
 # Waits for input until the given clock time (None: no deadline); returns what was typed,
@@ -202,12 +202,11 @@ class PlainSession:
         return "  ".join(parts)
 
     def _describe_next(self, index: int) -> str:
-        for segment in self.timeline.segments[index + 1 :]:
-            if segment.kind in WORK_KINDS:
-                exercise = self.timeline.exercise_of(segment)
-                assert exercise is not None
-                return f"Set {segment.set}/{exercise.sets} {exercise.name}"
-        return "the end"
+        segment = self.timeline.next_work(index)
+        exercise = None if segment is None else self.timeline.exercise_of(segment)
+        if segment is None or exercise is None:
+            return "the end"
+        return f"Set {segment.set}/{exercise.sets} {exercise.name}"
 
     def _set_line(self, done: SetCompleted) -> str:
         exercise = self.timeline.workout.exercises[done.exercise]

@@ -16,7 +16,9 @@ from pushtimer.audio.alsa import silence_alsa
 from pushtimer.audio.sounds import Sound
 
 PLAYERS = ("paplay", "pw-play", "aplay", "afplay")
-PROBE_SECONDS = 0.02  # the silent play that tests a backend at start
+PROBE_RATE = 44_100
+# The silent play that tests a backend at start: 20 ms of 16-bit mono.
+PROBE_SILENCE = bytes(2 * round(PROBE_RATE * 0.02))
 PROBE_TIMEOUT = 3.0
 
 
@@ -49,8 +51,7 @@ class SimpleaudioBackend:
         self._playing: Any = None
 
     def probe(self) -> None:
-        silent = bytes(2 * round(44_100 * PROBE_SECONDS))
-        self._module.play_buffer(silent, 1, 2, 44_100).wait_done()
+        self._module.play_buffer(PROBE_SILENCE, 1, 2, PROBE_RATE).wait_done()
 
     def play(self, sound: Sound) -> None:
         if self._playing is not None and self._playing.is_playing():
@@ -86,8 +87,8 @@ class PlayerBackend:
             with wave.open(str(silence), "wb") as out:
                 out.setnchannels(1)
                 out.setsampwidth(2)
-                out.setframerate(44_100)
-                out.writeframes(bytes(2 * round(44_100 * PROBE_SECONDS)))
+                out.setframerate(PROBE_RATE)
+                out.writeframes(PROBE_SILENCE)
             try:
                 code = self._start(silence).wait(PROBE_TIMEOUT)
             except subprocess.TimeoutExpired as error:

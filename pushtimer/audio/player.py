@@ -30,11 +30,11 @@ from pushtimer.audio.backends import (
 from pushtimer.audio.cues import cue_sound, cue_words
 from pushtimer.audio.sounds import Sound, load_sounds
 from pushtimer.audio.voice import Voice
+from pushtimer.session.engine import STALE_AFTER
 from pushtimer.session.events import Event
 from pushtimer.session.timeline import Timeline
 
 Choice = Literal["auto", "simpleaudio", "player", "bell", "off"]
-LATE_AFTER = 0.25  # seconds a queued cue may wait before it is dropped
 Factory = tuple[str, Callable[[], Backend]]  # (name, maker)
 # Told of each cue played: name, backend, when it was asked for, when playback started.
 PlayedHook = Callable[[str, str, float, float], None]
@@ -137,7 +137,7 @@ class SoundPlayer:
     def _run(self) -> None:
         self.choose()
         while (item := self._queue.get()) is not None:
-            if time.monotonic() - item.asked > LATE_AFTER:
+            if time.monotonic() - item.asked > STALE_AFTER:
                 continue  # waited while a backend was chosen: too late to mean anything
             if item.sound is not None:
                 self._play(item.sound, item.asked)

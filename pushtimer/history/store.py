@@ -208,29 +208,28 @@ class HistoryStore:
 
     # -- reading -------------------------------------------------------------------------------
 
-    def sessions(self, since: str | None = None, limit: int | None = None) -> list[SessionRow]:
-        """Sessions, newest first, each with its sets; ``since`` is a date (YYYY-MM-DD)."""
+    def sessions(self, since: str | None = None) -> list[SessionRow]:
+        """Sessions, newest first, each with its sets; ``since`` is a date (YYYY-MM-DD).
+        Two queries, whatever the number of sessions."""
         where, values = ("WHERE substr(started, 1, 10) >= ?", (since,)) if since else ("", ())
-        clause = f" LIMIT {int(limit)}" if limit is not None else ""
         try:
             heads = self._db.execute(
                 "SELECT id, plan_file, plan_name, workout_index, workout_name, workout_day,"
                 f" plan_days, started, ended, completed, seconds FROM session {where}"
-                f" ORDER BY started DESC, id DESC{clause}",
+                " ORDER BY started DESC, id DESC",
                 values,
             ).fetchall()
-            rows = []
-            for head in heads:
-                sets = self._db.execute(
-                    "SELECT exercise_index, exercise, set_number, side, reps_target, reps_done,"
-                    " hold_seconds, seconds, done_at FROM set_done WHERE session_id = ?"
-                    " ORDER BY id",
-                    (head[0],),
-                ).fetchall()
-                rows.append(_session_row(head, [SetRow(*done) for done in sets]))
+            sets: dict[int, list[SetRow]] = {head[0]: [] for head in heads}
+            for session_id, *done in self._db.execute(
+                "SELECT session_id, exercise_index, exercise, set_number, side, reps_target,"
+                " reps_done, hold_seconds, seconds, done_at FROM set_done"
+                f" WHERE session_id IN (SELECT id FROM session {where}) ORDER BY id",
+                values,
+            ):
+                sets[session_id].append(SetRow(*done))
         except sqlite3.Error as error:
             raise self._explain(error) from None
-        return rows
+        return [_session_row(head, sets[head[0]]) for head in heads]
 
 
 def _session_row(head: tuple[Any, ...], sets: list[SetRow]) -> SessionRow:

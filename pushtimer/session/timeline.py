@@ -76,6 +76,13 @@ class Timeline(Struct, frozen=True):
     def exercise_of(self, segment: Segment) -> Exercise | None:
         return None if segment.exercise is None else self.workout.exercises[segment.exercise]
 
+    def next_work(self, index: int) -> Segment | None:
+        """The first segment of work after segment ``index`` (what a rest leads to)."""
+        for segment in self.segments[index + 1 :]:
+            if segment.kind in WORK_KINDS:
+                return segment
+        return None
+
     def steps(self) -> Iterator[Step]:
         """Group segments into steps: consecutive work segments of the same set and side
         form one step; every prepare, switch and rest is a step of its own."""

@@ -53,7 +53,8 @@ def workout_view(session: LiveSession, state: EngineState) -> WorkoutView:
     timeline = session.timeline
     segment = state.segment
     exercise = timeline.exercise_of(segment)
-    upcoming = _next_work(session, state.index)
+    ahead = timeline.next_work(state.index)
+    upcoming = None if ahead is None else (ahead, timeline.exercise_of(ahead))
     resting = segment.kind in ("prepare", "rest")  # the screen looks ahead
     shown_exercise = upcoming if resting and upcoming is not None else (segment, exercise)
     total = timeline.total_seconds
@@ -103,14 +104,6 @@ def _position(segment: Segment, exercise: Exercise | None, ahead: bool = False) 
     elif exercise.hold is not None:
         parts.append(f"hold {format_span(exercise.hold)}")
     return " · ".join(parts)
-
-
-def _next_work(session: LiveSession, index: int) -> tuple[Segment, Exercise | None] | None:
-    timeline = session.timeline
-    for segment in timeline.segments[index + 1 :]:
-        if segment.kind in WORK_KINDS:
-            return segment, timeline.exercise_of(segment)
-    return None
 
 
 def _tempo(
