@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from pushtimer.ui.app import Start
 
 EXIT_PLAN_ERROR = 2
+EXIT_USAGE = 2  # click's own status for a usage error
+EXIT_HISTORY_ERROR = 2
 
 
 class _PlanOrCommand(click.Group):
@@ -118,7 +120,7 @@ def _history_errors() -> Iterator[None]:
         yield
     except HistoryError as error:
         click.echo(str(error), err=True)
-        sys.exit(EXIT_PLAN_ERROR)
+        sys.exit(EXIT_HISTORY_ERROR)
 
 
 class _SessionOptions(NamedTuple):
@@ -413,6 +415,7 @@ def _sound_maker(options: _SessionOptions) -> Callable[[Callable[[], None]], Sou
 def _run_tui(
     start: Start | None, options: _SessionOptions, store: HistoryStore | None = None
 ) -> None:
+    from pushtimer.history.writer import HistoryWriter
     from pushtimer.ui.app import PushtimerApp
 
     # COLUMNS and LINES, when exported, pin the size Python reports and would hide every
@@ -424,10 +427,21 @@ def _run_tui(
         if store is None:
             with _history_errors():
                 store = stack.enter_context(contextlib.closing(_open_history(options.data_dir)))
-        app = PushtimerApp(start=start, cue_log=log, sound=_sound_maker(options), history=store)
+        writer = HistoryWriter(options.data_dir)
+        app = PushtimerApp(
+            start=start,
+            cue_log=log,
+            sound=_sound_maker(options),
+            history=store,
+            writer=writer,
+            handle_signals=True,
+        )
         app.run()
+        note = writer.close()
     if app.last_session is not None:
-        click.echo(app.last_session.outcome())
+        _say_safely(app.last_session.outcome())
+    if note is not None:
+        _say_safely(note, err=True)
     sys.exit(app.return_code or 0)
 
 
@@ -435,12 +449,21 @@ def _run_plain(
     plan: Plan, source: str, index: int, options: _SessionOptions, store: HistoryStore
 ) -> None:
     from pushtimer.history.recorder import SessionRecorder
-    from pushtimer.plain import PlainSession, StdinWaiter, stop_on_signals, terminal_keys
+    from pushtimer.history.writer import HistoryWriter
+    from pushtimer.plain import (
+        PlainSession,
+        SignalStop,
+        StdinWaiter,
+        stop_on_signals,
+        terminal_keys,
+    )
     from pushtimer.session.clock import MonotonicClock
     from pushtimer.session.live import LiveSession
 
     clock = MonotonicClock()
+    signals = SignalStop()
     with ExitStack() as stack:
+        stack.enter_context(stop_on_signals(signals))
         log = _cue_log(stack, options.cue_log)
         player = _sound_maker(options)(_ring_terminal_bell)
         for notice in player.notices:
@@ -450,14 +473,20 @@ def _run_plain(
         waiter = StdinWaiter(clock)
         stack.callback(waiter.close)
         stack.enter_context(terminal_keys())
-        stack.enter_context(stop_on_signals())
-        with _history_errors():
-            recorder = SessionRecorder(store, plan, source, index)
-        session = LiveSession(plan, index, clock, log, listeners=[player.cue, recorder])
-        code = PlainSession(session, sys.stdout, waiter, player).run()
-    if recorder.problem is not None:
-        click.echo(f"History: {recorder.problem}", err=True)
+        writer = HistoryWriter(options.data_dir)
+        recorder = SessionRecorder(writer, plan, source, index)
+        session = LiveSession(plan, index, clock, log, listeners=[recorder], sound=player.cue)
+        code = PlainSession(session, sys.stdout, waiter, signals, lambda: writer.problem).run()
+        note = writer.close()  # still under the signal handlers: a second signal waits
+    if note is not None:
+        _say_safely(note, err=True)
     sys.exit(code)
+
+
+def _say_safely(text: str, err: bool = False) -> None:
+    """A last line after a session: the terminal may be gone by now, and that is fine."""
+    with contextlib.suppress(OSError, ValueError):
+        click.echo(text, err=err)
 
 
 def _ring_terminal_bell() -> None:
@@ -506,7 +535,7 @@ def sound_check(sound: str) -> None:
         )
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @click.option("--csv", "as_csv", is_flag=True, help="One row per set, with a header row.")
 @click.option("--json", "as_json", is_flag=True, help="Every session with its sets, as JSON.")
 @click.option(
@@ -516,33 +545,98 @@ def sound_check(sound: str) -> None:
     help="Only sessions started on or after this day.",
 )
 @click.option("--limit", default=20, show_default=True, help="Sessions in the table.")
+@click.option("--all", "show_all", is_flag=True, help="Show empty sessions (no set done) too.")
 @_DATA_DIR_OPTION
-def history(as_csv: bool, as_json: bool, since: Any, limit: int, data_dir: Path | None) -> None:
-    """Your sessions, newest first, with sets, reps, time and the current streak."""
+@click.pass_context
+def history(
+    ctx: click.Context,
+    as_csv: bool,
+    as_json: bool,
+    since: Any,
+    limit: int,
+    show_all: bool,
+    data_dir: Path | None,
+) -> None:
+    """Your sessions, newest first, with sets done, partial and skipped, reps, time and the
+    current streak. Sessions with no set done are left out of the table unless --all.
+
+    \b
+    pushtimer history delete ID     remove one session (asks first; --yes does not)
+    """
     from pushtimer.history.report import as_csv as csv_text
     from pushtimer.history.report import as_json as json_document
-    from pushtimer.history.report import streak, streak_line, table_lines
-    from pushtimer.history.store import DB_NAME, HistoryStore
+    from pushtimer.history.report import counted, hidden_line, streak, streak_line, table_lines
     from pushtimer.history.wallclock import now
 
+    if ctx.invoked_subcommand is not None:
+        return
     if as_csv and as_json:
         raise click.UsageError("choose one of --csv and --json")
-    folder = _data_dir(data_dir)
-    rows = []
-    if (folder / DB_NAME).exists():  # reading never creates a history
-        with _history_errors():
-            store = HistoryStore(folder)
-            rows = store.sessions(since.date().isoformat() if since else None)
-            store.close()
+    if limit < 1:
+        raise click.BadParameter("must be 1 or more", param_hint="--limit")
+    rows = _history_rows(_data_dir(data_dir), since.date().isoformat() if since else None)
     today = now().date()
     if as_csv:
         click.echo(csv_text(rows), nl=False)
     elif as_json:
         _echo_json(json_document(rows, today))
     else:
-        for line in table_lines(rows[:limit]):
+        shown = rows if show_all else counted(rows)
+        for line in table_lines(shown[:limit]):
             click.echo(line)
+        if len(shown) > limit:
+            click.echo(f"... and {len(shown) - limit} older: `--limit {len(shown)}` shows them.")
+        if not show_all and (hidden := hidden_line(rows)):
+            click.echo(hidden)
         click.echo(streak_line(streak(rows, today)))
+
+
+def _history_rows(folder: Path, since: str | None = None) -> list[Any]:
+    """Every session in the history of ``folder`` (none when it has no history yet:
+    reading never creates one)."""
+    from pushtimer.history.store import DB_NAME, HistoryStore
+
+    if not (folder / DB_NAME).exists():
+        return []
+    with _history_errors():
+        store = HistoryStore(folder)
+        try:
+            return store.sessions(since)
+        finally:
+            store.close()
+
+
+@history.command("delete")
+@click.argument("session_id", type=click.IntRange(min=1), metavar="ID")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask first.")
+@_DATA_DIR_OPTION
+def history_delete(session_id: int, yes: bool, data_dir: Path | None) -> None:
+    """Remove session ID (the number in `pushtimer history --json`) and its sets for good."""
+    from pushtimer.history.report import table_lines
+    from pushtimer.history.store import HistoryStore
+
+    folder = _data_dir(data_dir)
+    if data_dir is None:  # given to `history` itself
+        parent = click.get_current_context().parent
+        if parent is not None and parent.params.get("data_dir"):
+            folder = Path(parent.params["data_dir"])
+    row = next((r for r in _history_rows(folder) if r.id == session_id), None)
+    if row is None:
+        click.echo(f"pushtimer: no session {session_id} in the history ({folder})", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo("\n".join(table_lines([row])))
+    if not yes:
+        if not sys.stdin.isatty():
+            click.echo("pushtimer: not deleted; to delete without a question, add --yes", err=True)
+            sys.exit(EXIT_USAGE)
+        click.confirm("Delete this session for good?", abort=True)
+    with _history_errors():
+        store = HistoryStore(folder)
+        try:
+            store.delete_session(session_id)
+        finally:
+            store.close()
+    click.echo(f"Deleted session {session_id}.")
 
 
 @cli.command()

@@ -2,9 +2,13 @@
 
 For screen readers, dumb terminals, logs and scripts. Keys come from stdin: Enter or
 Space pauses and resumes (or says done in an open set; type the count first for a "max"
-set), n skips, b goes back, + and - change a rest, m mutes, q quits. When stdin is not a terminal
-it is read as it comes; when it is closed the session runs on without it.
-Never imports Textual or Rich.
+set), n skips, b goes back, + and - change a rest, m mutes, q asks whether to stop (d: done
+for today, h: something hurts, any other key goes on). Each key is one of the session's
+operations (session/live.py). When stdin is not a terminal it is read as it comes; when it
+is closed the session runs on without it.
+
+Signals (Ctrl+C, SIGINT, SIGTERM, SIGHUP) end the session between two operations, never in
+the middle of one. Never imports Textual or Rich.
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import TextIO
 
-from pushtimer.audio.player import SoundPlayer
 from pushtimer.plan.durations import format_clock, format_span
 from pushtimer.session.clock import Clock
 from pushtimer.session.engine import REST_STEP
@@ -27,10 +30,11 @@ from pushtimer.session.events import (
     CountdownBeep,
     Event,
     SegmentStarted,
-    SetCompleted,
+    SetEnded,
     WorkoutFinished,
 )
-from pushtimer.session.live import LiveSession
+from pushtimer.session.live import LiveSession, read_count
+from pushtimer.session.readout import PAIN_ADVICE
 from pushtimer.session.timeline import PHASE_WORDS, Segment
 
 EXIT_INTERRUPTED = 130
@@ -42,9 +46,20 @@ Waiter = Callable[[float | None], bytes | None]
 class _Stop(Exception):
     """A signal asked the session to end."""
 
-    def __init__(self, code: int) -> None:
-        super().__init__(code)
-        self.code = code
+
+class SignalStop:
+    """The signal handler for a plain session: notes the exit status a signal asks for,
+    and ends the wait for input at once when the session is waiting (never in the middle
+    of an operation)."""
+
+    def __init__(self) -> None:
+        self.code: int | None = None
+        self.waiting = False
+
+    def __call__(self, signum: int, frame: FrameType | None) -> None:
+        self.code = EXIT_INTERRUPTED if signum == signal.SIGINT else 128 + signum
+        if self.waiting:
+            raise _Stop
 
 
 def stamp(seconds: float) -> str:
@@ -61,44 +76,74 @@ class PlainSession:
         session: LiveSession,
         out: TextIO,
         wait: Waiter,
-        player: SoundPlayer | None = None,
+        signals: SignalStop | None = None,
+        history_problem: Callable[[], str | None] = lambda: None,
     ) -> None:
         self.session = session
         self.plan = session.plan
         self.timeline = session.timeline
         self.engine = session.engine
-        self._player = player
         self._out = out
         self._wait = wait
+        self._signals = signals or SignalStop()
+        self._history_problem = history_problem
+        self._shown_problem: str | None = None
         self._typed = ""  # digits typed for the rep count of a "max" set
+        self._asking_stop = False  # q was pressed: the next key says why, or goes on
+        self._paused_by_question = False
 
     def run(self) -> int:
-        """Run to the end; returns the exit status (0, or 130 when interrupted)."""
+        """Run to the end; returns the exit status (0, 130 for Ctrl+C or SIGINT, 128 plus
+        the signal's number for SIGTERM and SIGHUP)."""
         try:
             self._say(0.0, self._title())
             while not self.engine.finished:
-                self._show(self.engine.update())
+                self._show(self.session.update())
+                self._check_signals()
+                self._check_history()
                 if self.engine.finished:
                     break
                 self._wait_and_handle(self.engine.next_deadline())
-        except KeyboardInterrupt:
-            self._show(self.engine.quit())
-            return EXIT_INTERRUPTED
-        except _Stop as stop:
-            self._show(self.engine.quit())
-            return stop.code
+                self._check_signals()
+        except _Stop:
+            code = self._signals.code or EXIT_INTERRUPTED
+            self._show(self.session.stop("interrupt" if code == EXIT_INTERRUPTED else "signal"))
+            return code
         return 0
+
+    def _check_signals(self) -> None:
+        if self._signals.code is not None:
+            raise _Stop
+
+    def _check_history(self) -> None:
+        """Say when history writes start failing, and when they work again."""
+        problem = self._history_problem()
+        if problem == self._shown_problem:
+            return
+        now = self.engine.session_time()
+        if problem is not None:
+            self._say(now, f"History: {problem}. Sets wait here and are saved when it frees.")
+        else:
+            self._say(now, "History: saved again; nothing was lost.")
+        self._shown_problem = problem
 
     # -- input ---------------------------------------------------------------------------
 
     def _wait_and_handle(self, deadline: float | None) -> None:
-        typed = self._wait(deadline)
+        self._signals.waiting = True
+        try:
+            self._check_signals()
+            typed = self._wait(deadline)
+        finally:
+            self._signals.waiting = False
         if typed is None:
             return
         if typed == b"":  # no more input
-            if deadline is None:  # an open set that nobody can end: move on
+            if deadline is None and not self.engine.paused:  # an open set nobody can end
                 self._say(self.engine.session_time(), "No input: ending the open set.")
-                self._show(self.engine.skip())
+                self._show(self.session.skip())
+            elif self.engine.paused:  # nobody is left to resume it
+                self._show(self.session.resume())
             return
         for char in typed.decode("utf-8", "replace"):
             self._key(char)
@@ -106,56 +151,82 @@ class PlainSession:
                 return
 
     def _key(self, char: str) -> None:
-        engine = self.engine
-        if char.isdigit():
-            self._typed += char
+        session = self.session
+        if self._asking_stop:
+            self._answer_stop(char)
+            return
+        if char.isdigit() or (self._typed and char in "\x7f\b"):
+            self._typed = self._typed[:-1] if char in "\x7f\b" else self._typed + char
             return
         if char in "\r\n ":
-            if engine.segment.kind == "open":
+            if self.engine.segment.kind == "open":
                 self._done()
             elif char != "\r":
-                was_paused = engine.paused
-                self._show(engine.toggle_pause())
-                now = engine.session_time()
-                if was_paused:
-                    self._say(now, "RESUMED")
-                else:
-                    self._say(now, "PAUSED  (Enter or Space to go on)")
+                was_paused = self.engine.paused
+                self._show(session.toggle_pause())
+                now = self.engine.session_time()
+                self._say(now, "RESUMED" if was_paused else "PAUSED  (Enter or Space to go on)")
             return
         actions: dict[str, Callable[[], list[Event]]] = {
-            "n": engine.skip,
-            "b": engine.back,
-            "+": lambda: engine.adjust_rest(REST_STEP),
-            "-": lambda: engine.adjust_rest(-REST_STEP),
-            "q": engine.quit,
+            "n": session.skip,
+            "b": session.back,
+            "+": lambda: session.adjust_rest(REST_STEP),
+            "-": lambda: session.adjust_rest(-REST_STEP),
+            "q": self._ask_stop,
             "m": self._toggle_mute,
         }
         action = actions.get(char.lower())
         if action is not None:
             self._show(action())
 
+    def _ask_stop(self) -> list[Event]:
+        """q: pause and ask why (the next key answers)."""
+        self._asking_stop = True
+        self._paused_by_question = not self.engine.paused
+        events = self.session.pause()
+        self._say(
+            self.engine.session_time(),
+            "Stop? d: done for today  h: something hurts  any other key: go on",
+        )
+        return events
+
+    def _answer_stop(self, char: str) -> None:
+        self._asking_stop = False
+        if char.lower() in ("d", "h"):
+            pain = char.lower() == "h"
+            self._show(self.session.stop("pain" if pain else "quit"))
+            if pain:
+                for line in PAIN_ADVICE:
+                    self._say(self.engine.session_time(), line)
+            return
+        if self._paused_by_question:
+            self._show(self.session.resume())
+        self._say(self.engine.session_time(), "Going on.")
+
     def _toggle_mute(self) -> list[Event]:
-        if self._player is not None:
-            self._player.muted = not self._player.muted
-            self._say(self.engine.session_time(), "MUTED" if self._player.muted else "SOUND ON")
+        muted = self.session.toggle_mute()
+        self._say(self.engine.session_time(), "MUTED" if muted else "SOUND ON")
         return []
 
     def _done(self) -> None:
-        exercise = self.timeline.exercise_of(self.engine.segment)
-        if exercise is not None and exercise.reps == "max":
-            if not self._typed:
-                self._say(self.engine.session_time(), "Type the number of reps, then Enter.")
+        if self.session.wants_count:
+            try:
+                count = read_count(self._typed)
+            except ValueError as problem:
+                self._say(self.engine.session_time(), f"{problem} Then Enter.")
+                self._typed = ""
                 return
-            count, self._typed = int(self._typed), ""
-            self._show(self.engine.done(count))
+            self._typed = ""
+            self._show(self.session.done(count))
         else:
-            self._show(self.engine.done())
+            self._show(self.session.done())
 
     # -- output --------------------------------------------------------------------------
 
     def _show(self, events: list[Event]) -> None:
-        for event in self.session.record(events):
-            if isinstance(event, SetCompleted):
+        """Print what the session's operations reported (they have recorded it already)."""
+        for event in events:
+            if isinstance(event, SetEnded):
                 self._say(self.engine.session_time(), self._set_line(event))
             elif isinstance(event, WorkoutFinished):
                 self._say(event.planned, self.session.outcome())
@@ -208,12 +279,21 @@ class PlainSession:
             return "the end"
         return f"Set {segment.set}/{exercise.sets} {exercise.name}"
 
-    def _set_line(self, done: SetCompleted) -> str:
-        exercise = self.timeline.workout.exercises[done.exercise]
-        side = f" {done.side}" if done.side else ""
-        what = f"{done.hold_seconds}s hold" if done.reps_done is None else f"{done.reps_done} reps"
-        took = format_clock(done.seconds)
-        return f"Done: Set {done.set}/{exercise.sets}{side} {done.name}, {what} in {took}"
+    def _set_line(self, ended: SetEnded) -> str:
+        """``Done: Set 1/4 Wide push-up, 12 reps in 1:00``; ``Partial: ..., 5 of 12 reps``."""
+        exercise = self.timeline.workout.exercises[ended.exercise]
+        side = f" {ended.side}" if ended.side else ""
+        if ended.held is not None:
+            what = (
+                f"held {format_span(round(ended.held))} of {format_span(ended.hold_seconds or 0)}"
+            )
+        elif ended.outcome != "done" and isinstance(ended.reps_target, int):
+            what = f"{ended.reps_done} of {ended.reps_target} reps"
+        else:
+            what = f"{ended.reps_done} reps"
+        took = format_clock(ended.seconds)
+        word = ended.outcome.capitalize()
+        return f"{word}: Set {ended.set}/{exercise.sets}{side} {ended.name}, {what} in {took}"
 
 
 # -- the real terminal -------------------------------------------------------------------------
@@ -259,7 +339,10 @@ class StdinWaiter:
 
 @contextlib.contextmanager
 def terminal_keys() -> Iterator[None]:
-    """Single keys without Enter when stdin is a terminal (Ctrl+C still interrupts)."""
+    """Single keys without Enter when stdin is a terminal (Ctrl+C still interrupts).
+
+    Ctrl+Z hands the terminal back in its own mode before the process stops, and on
+    ``fg`` (SIGCONT) single keys come back: the shell restores its own mode meanwhile."""
     if not sys.stdin or not sys.stdin.isatty():
         yield
         return
@@ -268,21 +351,38 @@ def terminal_keys() -> Iterator[None]:
 
     fd = sys.stdin.fileno()
     saved = termios.tcgetattr(fd)
+
+    def keys_on() -> None:
+        # Only in the foreground: setting the mode from the background would stop us.
+        with contextlib.suppress(OSError, termios.error):
+            if os.tcgetpgrp(fd) == os.getpgrp():
+                tty.setcbreak(fd)
+
+    def suspend(signum: int, frame: FrameType | None) -> None:
+        with contextlib.suppress(OSError, termios.error):
+            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+        signal.signal(signal.SIGTSTP, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTSTP)  # stops here until SIGCONT
+        signal.signal(signal.SIGTSTP, suspend)
+        keys_on()
+
+    handlers = {signal.SIGTSTP: suspend, signal.SIGCONT: lambda s, f: keys_on()}
+    before = {sig: signal.signal(sig, handler) for sig, handler in handlers.items()}
     try:
         tty.setcbreak(fd)
         yield
     finally:
-        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+        with contextlib.suppress(OSError, termios.error):
+            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
 
 
 @contextlib.contextmanager
-def stop_on_signals() -> Iterator[None]:
-    """SIGTERM and SIGHUP end the session as cleanly as Ctrl+C does."""
-
-    def stop(signum: int, frame: FrameType | None) -> None:
-        raise _Stop(128 + signum)
-
-    saved = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+def stop_on_signals(stopper: SignalStop) -> Iterator[None]:
+    """Ctrl+C, SIGINT, SIGTERM and SIGHUP end the session as cleanly as q does."""
+    signals = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    saved = {sig: signal.signal(sig, stopper) for sig in signals}
     try:
         yield
     finally:

@@ -5,4 +5,10 @@ from __future__ import annotations
 
 
 class HistoryError(Exception):
-    """The history database cannot be used; ``str(error)`` is the one line to show."""
+    """The history database cannot be used; ``str(error)`` is the one line to show.
+
+    ``transient`` marks what may pass by itself (a lock, a full disk): worth trying again."""
+
+    def __init__(self, message: str, transient: bool = False) -> None:
+        super().__init__(message)
+        self.transient = transient

@@ -1,43 +1,50 @@
 """Writes a running session into the history as it happens: a LiveSession listener.
 
-The session row goes in when the workout starts, each set the moment it is done, and the
-ending (finished, or stopped early) when the engine reports it. A write that fails (the
-database locked for longer than the store waits) is kept and tried again with the next one,
-so a busy moment loses nothing; ``problem`` says what went wrong, for the screen to show.
+The session's start goes to the writer when the workout starts, each set the moment it
+ends (with its outcome), and the ending (reached, or stopped and why) when the engine
+reports it. Every time is taken when the thing happened, not when the row is written: the
+writer (history/writer.py) may hold rows back while the database is busy.
 """
 
 from __future__ import annotations
 
-from pushtimer.history.errors import HistoryError
-from pushtimer.history.store import HistoryStore, SetRow
+from pushtimer.history.store import SessionEnd, SessionHead, SetRow
 from pushtimer.history.wallclock import stamp
+from pushtimer.history.writer import HistoryWriter
 from pushtimer.plan.model import Plan
-from pushtimer.session.events import Event, SetCompleted, WorkoutFinished
+from pushtimer.session.events import Event, SetEnded, WorkoutFinished
 from pushtimer.session.timeline import Timeline
 
 
 class SessionRecorder:
     """Records one session; call it with each event (it is a LiveSession listener)."""
 
-    def __init__(self, store: HistoryStore, plan: Plan, plan_file: str, workout: int) -> None:
+    def __init__(self, writer: HistoryWriter, plan: Plan, plan_file: str, workout: int) -> None:
         chosen = plan.workouts[workout]
-        self.store = store
+        self.writer = writer
         days = sorted({w.day for w in plan.workouts if w.day is not None})
-        self.session_id = store.start_session(
-            plan_file,
-            plan.name,
-            workout,
-            chosen.name,
-            chosen.day,
-            ",".join(map(str, days)) or None,
+        self._session = writer.begin(
+            SessionHead(
+                plan_file=plan_file,
+                plan_name=plan.name,
+                workout_index=workout,
+                workout_name=chosen.name,
+                workout_day=chosen.day,
+                plan_days=",".join(map(str, days)) or None,
+                started=stamp(),
+            )
         )
-        self.problem: str | None = None
-        self._waiting: list[SetRow] = []
+
+    @property
+    def session_id(self) -> int | None:
+        """The session's id in the database, once its start is written."""
+        return self.writer.session_id(self._session)
 
     def __call__(self, event: Event, timeline: Timeline) -> None:
-        if isinstance(event, SetCompleted):
+        if isinstance(event, SetEnded):
             target = None if event.reps_target is None else str(event.reps_target)
-            self._waiting.append(
+            self.writer.add_set(
+                self._session,
                 SetRow(
                     exercise_index=event.exercise,
                     exercise=event.name,
@@ -48,20 +55,12 @@ class SessionRecorder:
                     hold_seconds=event.hold_seconds,
                     seconds=round(event.seconds, 3),
                     done_at=stamp(),
-                )
+                    outcome=event.outcome,
+                    held_seconds=None if event.held is None else round(event.held, 3),
+                ),
             )
-            self._flush()
         elif isinstance(event, WorkoutFinished):
-            self._flush()
-            try:
-                self.store.end_session(self.session_id, event.completed, round(event.seconds, 3))
-            except HistoryError as error:
-                self.problem = str(error)
-
-    def _flush(self) -> None:
-        try:
-            while self._waiting:
-                self.store.add_set(self.session_id, self._waiting[0])
-                self._waiting.pop(0)
-        except HistoryError as error:
-            self.problem = str(error)
+            self.writer.end(
+                self._session,
+                SessionEnd(event.completed, round(event.seconds, 3), event.reason, stamp()),
+            )

@@ -1,5 +1,8 @@
 """Reading the history: the streak, the next workout due, weekly reps, and the exports.
 
+An *empty* session (no set done or partial) is kept and exported, but hidden from the table
+unless asked for, and never counts for the streak, the next workout due or records.
+
 The streak counts days with at least one session, in a row up to today. A day without one
 breaks it, unless the plan said rest: after a workout with a ``day`` number, the gap may
 last until the plan's next training day (Day 1 on Monday, Day 3 on Wednesday: a streak of
@@ -14,10 +17,11 @@ import itertools
 from datetime import date, timedelta
 from typing import Any
 
-from pushtimer.history.store import SessionRow
+from pushtimer.history.store import SessionRow, SetRow
 from pushtimer.plan.durations import format_clock
 from pushtimer.plan.model import Plan
-from pushtimer.session.events import SetCompleted
+from pushtimer.session.events import Outcome, SetEnded
+from pushtimer.session.tally import last_runs, set_outcome
 
 WEEK_PLAN_DAYS = 7  # a plan whose days all fall in 1-7 repeats weekly
 CSV_COLUMNS = (
@@ -29,12 +33,16 @@ CSV_COLUMNS = (
     "exercise",
     "set",
     "side",
+    "outcome",
     "reps_target",
     "reps_done",
     "hold_seconds",
+    "held_seconds",
     "seconds",
     "done_at",
 )
+# A CSV cell starting with one of these would be read as a formula by a spreadsheet.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def session_day(row: SessionRow) -> date:
@@ -47,6 +55,23 @@ def status(row: SessionRow) -> str:
     if row.completed is None:
         return "unfinished"
     return "complete" if row.completed else "stopped"
+
+
+def counted(rows: list[SessionRow]) -> list[SessionRow]:
+    """The sessions that count: those with at least one set done or partial."""
+    return [row for row in rows if not row.empty]
+
+
+def set_outcomes(row: SessionRow) -> list[Outcome]:
+    """Each set's outcome in a session, by its last run (both sides for a per-side set)."""
+    runs = last_runs(row.sets, lambda s: (s.exercise_index, s.set_number, s.side))
+    by_set: dict[tuple[int, int], list[SetRow]] = {}
+    for run in runs:
+        by_set.setdefault((run.exercise_index, run.set_number), []).append(run)
+    return [
+        set_outcome([s.outcome for s in sides], any(s.side for s in sides))
+        for sides in by_set.values()
+    ]
 
 
 def _allowed_gap(row: SessionRow) -> int:
@@ -64,7 +89,7 @@ def _allowed_gap(row: SessionRow) -> int:
 def streak(rows: list[SessionRow], today: date) -> int:
     """Days in the current streak (see the module's docstring)."""
     gaps: dict[date, int] = {}
-    for row in rows:
+    for row in counted(rows):
         day = session_day(row)
         gaps[day] = max(gaps.get(day, 1), _allowed_gap(row))
     days = sorted(gaps, reverse=True)
@@ -82,7 +107,7 @@ def next_workout(rows: list[SessionRow], plan: Plan) -> tuple[int, SessionRow | 
     """The workout due next in ``plan`` (the one after the last completed, wrapping) and
     that last completed session, if any."""
     for row in rows:  # newest first
-        if row.plan_name == plan.name and row.completed:
+        if row.plan_name == plan.name and row.completed and not row.empty:
             names = [w.name for w in plan.workouts]
             done = names.index(row.workout_name) if row.workout_name in names else row.workout_index
             return (done + 1) % len(plan.workouts), row
@@ -109,19 +134,22 @@ def best_max(rows: list[SessionRow], exercise: str, before: int | None = None) -
         for row in rows
         if row.id != before
         for s in row.sets
-        if s.exercise == exercise and s.reps_target == "max" and s.reps_done is not None
+        if s.exercise == exercise
+        and s.reps_target == "max"
+        and s.outcome == "done"
+        and s.reps_done is not None
     ]
     return max(counts, default=None)
 
 
 def max_set_records(
-    completed: list[SetCompleted], rows: list[SessionRow], session_id: int | None
+    completed: list[SetEnded], rows: list[SessionRow], session_id: int | None
 ) -> dict[str, str]:
     """A note for each exercise whose "max" set beat every earlier one: "new best (was 21)",
     or "first max set" when there was none before."""
     notes: dict[str, str] = {}
     for done in completed:
-        if done.reps_target != "max" or done.reps_done is None or done.reps_done <= 0:
+        if done.reps_target != "max" or done.outcome != "done" or not done.reps_done:
             continue
         before = best_max(rows, done.name, before=session_id)
         if before is None:
@@ -142,20 +170,27 @@ def as_csv(rows: list[SessionRow]) -> str:
                 (
                     row.id,
                     row.started,
-                    row.plan_name,
-                    row.workout_name,
+                    _cell(row.plan_name),
+                    _cell(row.workout_name),
                     status(row),
-                    done.exercise,
+                    _cell(done.exercise),
                     done.set_number,
                     done.side or "",
+                    done.outcome,
                     done.reps_target or "",
                     "" if done.reps_done is None else done.reps_done,
                     "" if done.hold_seconds is None else done.hold_seconds,
+                    "" if done.held_seconds is None else done.held_seconds,
                     done.seconds,
                     done.done_at,
                 )
             )
     return out.getvalue()
+
+
+def _cell(text: str) -> str:
+    """Text as a CSV cell a spreadsheet shows as text, never runs as a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def as_json(rows: list[SessionRow], today: date) -> dict[str, Any]:
@@ -172,15 +207,19 @@ def as_json(rows: list[SessionRow], today: date) -> dict[str, Any]:
                 "started": row.started,
                 "ended": row.ended,
                 "status": status(row),
+                "stop_reason": row.stop_reason,
+                "empty": row.empty,
                 "seconds": row.seconds,
                 "sets": [
                     {
                         "exercise": s.exercise,
                         "set": s.set_number,
                         "side": s.side,
+                        "outcome": s.outcome,
                         "reps_target": s.reps_target,
                         "reps_done": s.reps_done,
                         "hold_seconds": s.hold_seconds,
+                        "held_seconds": s.held_seconds,
                         "seconds": s.seconds,
                         "done_at": s.done_at,
                     }
@@ -193,25 +232,40 @@ def as_json(rows: list[SessionRow], today: date) -> dict[str, Any]:
 
 
 def table_lines(rows: list[SessionRow]) -> list[str]:
-    """The sessions as a text table that fits 80 columns: date, plan, workout, sets, reps,
-    time, status (long names are cut with an ellipsis)."""
+    """The sessions as a text table that fits 80 columns: date, plan, workout, sets done,
+    partial and skipped, reps, time, status (long names are cut with an ellipsis)."""
     if not rows:
         return ["No sessions yet: start one with `pushtimer` or `pushtimer quick 10`."]
-    header = f"{'Date':<16} {'Plan':<16} {'Workout':<14} {'Sets':>4} {'Reps':>5} {'Time':>6} Status"
+    header = (
+        f"{'Date':<16} {'Plan':<12} {'Workout':<11} {'Done':>4} {'Part':>4} {'Skip':>4} "
+        f"{'Reps':>4} {'Time':>5} Status"
+    )
     lines = [header]
     for row in rows:
         took = "-" if row.seconds is None else format_clock(row.seconds)
+        sets = set_outcomes(row)
         lines.append(
-            f"{row.started[:16].replace('T', ' '):<16} {_cut(row.plan_name, 16):<16} "
-            f"{_cut(row.workout_name, 14):<14} {row.sets_done:>4} {row.reps:>5} {took:>6} "
+            f"{row.started[:16].replace('T', ' '):<16} {cut(row.plan_name, 12):<12} "
+            f"{cut(row.workout_name, 11):<11} {sets.count('done'):>4} "
+            f"{sets.count('partial'):>4} {sets.count('skipped'):>4} {row.reps:>4} {took:>5} "
             f"{status(row)}"
         )
     return lines
+
+
+def hidden_line(rows: list[SessionRow]) -> str | None:
+    """What the table leaves out: ``2 empty sessions not shown (pushtimer history --all)``."""
+    empty = len(rows) - len(counted(rows))
+    if not empty:
+        return None
+    noun = "session" if empty == 1 else "sessions"
+    return f"{empty} empty {noun} (no set done) not shown: `pushtimer history --all` shows them."
 
 
 def streak_line(days: int) -> str:
     return f"Streak: {days} day{'s' if days != 1 else ''}"
 
 
-def _cut(text: str, width: int) -> str:
+def cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` characters, cut with an ellipsis."""
     return text if len(text) <= width else text[: width - 1] + "…"

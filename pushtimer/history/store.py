@@ -12,16 +12,21 @@ process holds locked is waited for briefly, then reported.
 from __future__ import annotations
 
 import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from msgspec import Struct
 
 from pushtimer.history.errors import HistoryError
-from pushtimer.history.wallclock import stamp
+from pushtimer.session.events import Outcome
 
 DB_NAME = "history.sqlite3"
 BUSY_SECONDS = 2.0  # how long to wait for a lock before saying so
+OPEN_RETRY_SECONDS = 0.02
 
 # MIGRATIONS[n] takes the schema from version n to n + 1.
 MIGRATIONS: tuple[str, ...] = (
@@ -55,12 +60,29 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX set_done_by_session ON set_done(session_id);
     CREATE INDEX session_by_plan ON session(plan_name, started);
     """,
+    # 2: what really happened. Each set gets its outcome and the seconds actually held;
+    # older rows are judged by the same rule (docs/architecture.md, "Outcomes").
+    """
+    ALTER TABLE set_done ADD COLUMN outcome TEXT NOT NULL DEFAULT 'done';
+    ALTER TABLE set_done ADD COLUMN held_seconds REAL;
+    ALTER TABLE session ADD COLUMN stop_reason TEXT;
+    UPDATE set_done SET held_seconds = MIN(seconds, hold_seconds)
+        WHERE hold_seconds IS NOT NULL;
+    UPDATE set_done SET outcome = CASE
+        WHEN hold_seconds IS NOT NULL THEN CASE
+            WHEN seconds >= hold_seconds - 0.001 THEN 'done'
+            WHEN seconds >= 1 THEN 'partial' ELSE 'skipped' END
+        WHEN reps_target = 'max' THEN CASE WHEN reps_done > 0 THEN 'done' ELSE 'skipped' END
+        WHEN reps_done >= CAST(reps_target AS INTEGER) THEN 'done'
+        WHEN reps_done > 0 THEN 'partial'
+        ELSE 'skipped' END
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
 class SetRow(Struct, frozen=True):
-    """One completed set (or side) as stored."""
+    """One set (or side) as stored: how it ended, and what was done in it."""
 
     exercise_index: int
     exercise: str
@@ -68,9 +90,38 @@ class SetRow(Struct, frozen=True):
     side: str | None
     reps_target: str | None  # "12", "max", or None for a hold
     reps_done: int | None
-    hold_seconds: int | None
+    hold_seconds: int | None  # the hold planned
     seconds: float
-    done_at: str
+    done_at: str  # when it ended
+    outcome: Outcome = "done"
+    held_seconds: float | None = None  # seconds actually held
+
+
+class SessionHead(Struct, frozen=True):
+    """A session as it starts: which plan and workout, and when."""
+
+    plan_file: str
+    plan_name: str
+    workout_index: int
+    workout_name: str
+    workout_day: int | None
+    plan_days: str | None  # the plan's training days, "1,3,5", for streaks
+    started: str
+
+
+class SessionEnd(Struct, frozen=True):
+    """How and when a session ended."""
+
+    completed: bool
+    seconds: float
+    reason: str | None
+    ended: str
+
+
+SET_COLUMNS = (
+    "exercise_index, exercise, set_number, side, reps_target, reps_done, hold_seconds,"
+    " seconds, done_at, outcome, held_seconds"
+)
 
 
 class SessionRow(Struct, frozen=True):
@@ -89,51 +140,72 @@ class SessionRow(Struct, frozen=True):
     completed: bool | None
     seconds: float | None
     sets: tuple[SetRow, ...]
+    stop_reason: str | None = None  # StopReason, for a session stopped early
 
     @property
     def reps(self) -> int:
         return sum(s.reps_done or 0 for s in self.sets)
 
     @property
-    def sets_done(self) -> int:
-        return sum(1 for s in self.sets if s.side != "left")
+    def empty(self) -> bool:
+        """Nothing done or partial: kept, but hidden and never counted."""
+        return all(s.outcome == "skipped" for s in self.sets)
 
 
 class HistoryStore:
     """The open history database."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, busy_seconds: float = BUSY_SECONDS) -> None:
         self.path = folder / DB_NAME
+        self.busy_seconds = busy_seconds
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None)
+            self._db = sqlite3.connect(self.path, timeout=busy_seconds, isolation_level=None)
         except (OSError, sqlite3.Error) as error:
             raise HistoryError(f"{self.path}: cannot open the history ({error})") from None
-        try:
-            # Read before writing anything: a file that is not ours stays as it is.
-            version = self._db.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise HistoryError(
-                    f"{self.path}: written by a newer pushtimer (schema {version}; this one "
-                    f"knows {SCHEMA_VERSION}); it was left as it is"
-                )
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")  # WAL: safe against any crash of ours
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._migrate(version)
-        except (sqlite3.DatabaseError, HistoryError) as error:
-            self._db.close()
-            if isinstance(error, HistoryError):
-                raise
-            raise self._explain(error) from None
+        give_up = time.monotonic() + busy_seconds
+        while True:
+            try:
+                self._prepare()
+                return
+            except sqlite3.OperationalError as error:
+                # Two processes creating the file at once: SQLite refuses the second one's
+                # change of journal mode at once, without waiting. Try again, as a lock would.
+                if _is_busy(error) and time.monotonic() < give_up:
+                    time.sleep(OPEN_RETRY_SECONDS)
+                    continue
+                self._db.close()
+                raise self._explain(error) from None
+            except (sqlite3.DatabaseError, HistoryError) as error:
+                self._db.close()
+                if isinstance(error, HistoryError):
+                    raise
+                raise self._explain(error) from None
+
+    def _prepare(self) -> None:
+        """Check the file is a history this pushtimer can use, then bring it up to date."""
+        # Read before writing anything: a file that is not ours stays as it is.
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise HistoryError(
+                f"{self.path}: written by a newer pushtimer (schema {version}; this one "
+                f"knows {SCHEMA_VERSION}); it was left as it is"
+            )
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")  # WAL: safe against any crash of ours
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._migrate(version)
 
     def _explain(self, error: sqlite3.Error) -> HistoryError:
         text = str(error)
-        if "locked" in text or "busy" in text:
+        if _is_busy(error):
             return HistoryError(
                 f"{self.path}: the history is locked by another program (still so after "
-                f"{BUSY_SECONDS:.0f} s); try again when it is done"
+                f"{self.busy_seconds:g} s); try again when it is done",
+                transient=True,
             )
+        if "disk is full" in text or "disk I/O" in text:
+            return HistoryError(f"{self.path}: cannot write the history ({text})", transient=True)
         return HistoryError(
             f"{self.path}: not a usable history database ({text}); it was left as it is. "
             "Move it aside to start a new history."
@@ -143,6 +215,10 @@ class HistoryStore:
         for number in range(version, SCHEMA_VERSION):
             self._db.execute("BEGIN IMMEDIATE")
             try:
+                # Another process may have migrated while this one waited for the lock.
+                if self._db.execute("PRAGMA user_version").fetchone()[0] > number:
+                    self._db.execute("COMMIT")
+                    continue
                 for statement in MIGRATIONS[number].split(";"):
                     if statement.strip():
                         self._db.execute(statement)
@@ -164,47 +240,60 @@ class HistoryStore:
             raise self._explain(error) from None
         return cursor.lastrowid or 0
 
-    def start_session(
-        self,
-        plan_file: str,
-        plan_name: str,
-        workout_index: int,
-        workout_name: str,
-        workout_day: int | None,
-        plan_days: str | None = None,
-    ) -> int:
+    def start_session(self, head: SessionHead) -> int:
         """A new session row, committed at once; returns its id."""
         return self._write(
             "INSERT INTO session (plan_file, plan_name, workout_index, workout_name,"
             " workout_day, plan_days, started) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (plan_file, plan_name, workout_index, workout_name, workout_day, plan_days, stamp()),
-        )
-
-    def add_set(self, session_id: int, row: SetRow) -> None:
-        """One completed set, committed at once."""
-        self._write(
-            "INSERT INTO set_done (session_id, exercise_index, exercise, set_number, side,"
-            " reps_target, reps_done, hold_seconds, seconds, done_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                session_id,
-                row.exercise_index,
-                row.exercise,
-                row.set_number,
-                row.side,
-                row.reps_target,
-                row.reps_done,
-                row.hold_seconds,
-                row.seconds,
-                row.done_at,
+                head.plan_file,
+                head.plan_name,
+                head.workout_index,
+                head.workout_name,
+                head.workout_day,
+                head.plan_days,
+                head.started,
             ),
         )
 
-    def end_session(self, session_id: int, completed: bool, seconds: float) -> None:
+    def add_set(self, session_id: int, row: SetRow) -> None:
+        """One set that ended, committed at once."""
         self._write(
-            "UPDATE session SET ended = ?, completed = ?, seconds = ? WHERE id = ?",
-            (stamp(), int(completed), seconds, session_id),
+            f"INSERT INTO set_done (session_id, {SET_COLUMNS})"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (session_id, *msgspec.structs.astuple(row)),
         )
+
+    def end_session(self, session_id: int, ending: SessionEnd) -> None:
+        self._write(
+            "UPDATE session SET ended = ?, completed = ?, seconds = ?, stop_reason = ?"
+            " WHERE id = ?",
+            (ending.ended, int(ending.completed), ending.seconds, ending.reason, session_id),
+        )
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Writes inside are kept all together or not at all."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise self._explain(error) from None
+        try:
+            yield
+            self._db.execute("COMMIT")
+        except BaseException as error:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            if isinstance(error, sqlite3.Error):
+                raise self._explain(error) from None
+            raise
+
+    def delete_session(self, session_id: int) -> bool:
+        """Remove a session and its sets for good; False when there is no such session."""
+        with self.transaction():
+            self._db.execute("DELETE FROM set_done WHERE session_id = ?", (session_id,))
+            gone = self._db.execute("DELETE FROM session WHERE id = ?", (session_id,)).rowcount
+        return gone > 0
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -215,14 +304,14 @@ class HistoryStore:
         try:
             heads = self._db.execute(
                 "SELECT id, plan_file, plan_name, workout_index, workout_name, workout_day,"
-                f" plan_days, started, ended, completed, seconds FROM session {where}"
+                " plan_days, started, ended, completed, seconds, stop_reason"
+                f" FROM session {where}"
                 " ORDER BY started DESC, id DESC",
                 values,
             ).fetchall()
             sets: dict[int, list[SetRow]] = {head[0]: [] for head in heads}
             for session_id, *done in self._db.execute(
-                "SELECT session_id, exercise_index, exercise, set_number, side, reps_target,"
-                " reps_done, hold_seconds, seconds, done_at FROM set_done"
+                f"SELECT session_id, {SET_COLUMNS} FROM set_done"
                 f" WHERE session_id IN (SELECT id FROM session {where}) ORDER BY id",
                 values,
             ):
@@ -232,8 +321,15 @@ class HistoryStore:
         return [_session_row(head, sets[head[0]]) for head in heads]
 
 
+def _is_busy(error: sqlite3.Error) -> bool:
+    text = str(error)
+    return "locked" in text or "busy" in text
+
+
 def _session_row(head: tuple[Any, ...], sets: list[SetRow]) -> SessionRow:
-    (id_, plan_file, plan_name, index, name, day, days, started, ended, completed, seconds) = head
+    (id_, plan_file, plan_name, index, name, day, days, started, ended, completed, seconds) = head[
+        :11
+    ]
     return SessionRow(
         id=id_,
         plan_file=plan_file,
@@ -247,4 +343,5 @@ def _session_row(head: tuple[Any, ...], sets: list[SetRow]) -> SessionRow:
         completed=None if completed is None else bool(completed),
         seconds=seconds,
         sets=tuple(sets),
+        stop_reason=head[11],
     )

@@ -53,7 +53,8 @@ Rest = Annotated[int, _seconds(0, 3600, 'Rest in seconds (90) or as text ("90s",
 Prepare = Annotated[int, _seconds(0, 3600, "Get-ready countdown before the first set.")]
 Switch = Annotated[int, _seconds(0, 120, "Pause between the left and right side of a set.")]
 Hold = Annotated[int, _seconds(1, 3600, "A timed hold instead of reps, in seconds.")]
-Reps = Annotated[int, Meta(ge=1, le=500)] | Literal["max"]
+REPS_MAX = 500
+Reps = Annotated[int, Meta(ge=1, le=REPS_MAX)] | Literal["max"]
 Sets = Annotated[int, Meta(ge=1, le=50, description="How many sets.")]
 Day = Annotated[
     int, Meta(ge=1, le=366, description="Day number, for ordering and the next-day suggestion.")

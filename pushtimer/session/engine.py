@@ -18,8 +18,10 @@ from pushtimer.session.clock import Clock
 from pushtimer.session.events import (
     CountdownBeep,
     Event,
+    Outcome,
     SegmentStarted,
-    SetCompleted,
+    SetEnded,
+    StopReason,
     TempoTick,
     WorkoutFinished,
 )
@@ -30,6 +32,7 @@ BACK_WINDOW = 2.0  # "back" within this long of a step's start goes to the step 
 REST_STEP = 15  # seconds that + and - add to or take from a rest
 COUNTDOWN_KINDS = frozenset({"prepare", "rest", "switch", "hold"})
 COUNTDOWN_FROM = 3
+HELD_AT_LEAST = 1.0  # seconds of a hold that make a stopped hold partial, not skipped
 
 
 class EngineState(Struct, frozen=True):
@@ -151,7 +154,9 @@ class Engine:
             if duration is None or active < self._segment_start + duration:
                 break
             end = self._segment_start + duration
-            self._complete_if_step_ends(self._index, end, None, events)
+            closes_step = self._index == self._steps[self._step_of[self._index]].last - 1
+            if closes_step and self.segment.kind in WORK_KINDS:
+                self._end_step(end, None, "done", events)  # a set side ran to its end
             self._enter(self._index + 1, end, active, events)
         return events
 
@@ -179,7 +184,7 @@ class Engine:
             return events
         active = self._active()
         step = self._steps[self._step_of[self._index]]
-        self._complete_if_step_ends(step.last - 1, active, self._reps_done_so_far(), events)
+        self._end_step_early(active, events)
         self._enter(step.last, active, active, events)
         return events
 
@@ -189,6 +194,7 @@ class Engine:
         if self._finished:
             return events
         active = self._active()
+        self._end_step_early(active, events, keep_if_nothing=False)
         number = self._step_of[self._index]
         if active - self._step_start < BACK_WINDOW and number > 0:
             number -= 1
@@ -222,17 +228,23 @@ class Engine:
         if needs_count and (reps is None or reps < 0):
             raise ValueError("a max set needs the number of reps done")
         active = self._active()
-        self._complete_if_step_ends(self._index, active, reps, events)
+        # A "max" set keeps its count (0 of them is nothing done); a set at your own pace
+        # said done did all its reps.
+        count = reps if needs_count else None
+        outcome: Outcome = "skipped" if count == 0 else "done"
+        self._end_step(active, count, outcome, events)
         self._enter(self._index + 1, active, active, events)
         return events
 
-    def quit(self) -> list[Event]:
-        """End the session now; completed sets stay completed."""
+    def quit(self, reason: StopReason = "quit") -> list[Event]:
+        """End the session now: the set in progress ends as partial or skipped, and every
+        set that ended before stays as it was."""
         events = self.update()
         if not self._finished:
             active = self._active()
+            self._end_step_early(active, events)
             self._finished = True
-            events.append(WorkoutFinished(False, self._wall(active), active))
+            events.append(WorkoutFinished(False, self._wall(active), active, reason))
         return events
 
     # -- inner workings --------------------------------------------------------------------
@@ -294,41 +306,54 @@ class Engine:
         stale = active - start > STALE_AFTER
         events.append(SegmentStarted(index, self._segments[index], self._wall(start), stale))
 
-    def _reps_done_so_far(self) -> int | None:
-        """Whole reps finished in the current step: those before the current rep, plus the
-        current one once its pushing-up phase is over. None for a hold."""
-        segment = self.segment
-        if segment.kind == "open":
-            return 0  # skipped before saying done: nothing to count
-        if segment.rep is None:
-            return None
-        return segment.rep if segment.kind == "top" else segment.rep - 1
+    def _reps_done_so_far(self) -> int:
+        """Whole reps completed in the current step: a rep counts once its last phase has
+        ended, so those before the current rep. An open set counts none."""
+        rep = self.segment.rep
+        return 0 if rep is None else rep - 1
 
-    def _complete_if_step_ends(
-        self, index: int, end: float, reps: int | None, events: list[Event]
+    def _end_step_early(
+        self, end: float, events: list[Event], keep_if_nothing: bool = True
     ) -> None:
-        """Report a finished set side if segment ``index`` closes a step of work."""
-        segment = self._segments[index]
-        step = self._steps[self._step_of[index]]
-        if segment.kind not in WORK_KINDS or index != step.last - 1:
+        """Report the set side in progress (if the current step is one) as ended before its
+        end: ``partial`` after a completed rep or a second held, else ``skipped``. With
+        ``keep_if_nothing`` False (going back), a side with nothing done is not reported:
+        it is simply begun again."""
+        if self.segment.kind not in WORK_KINDS:
             return
+        exercise = self.timeline.exercise_of(self.segment)
+        assert exercise is not None
+        reps = None if exercise.hold is not None else self._reps_done_so_far()
+        held = end - self._step_start
+        something = (reps or 0) > 0 if reps is not None else held >= HELD_AT_LEAST
+        if something or keep_if_nothing:
+            self._end_step(end, reps, "partial" if something else "skipped", events)
+
+    def _end_step(
+        self, end: float, reps: int | None, outcome: Outcome, events: list[Event]
+    ) -> None:
+        """Report the current step, a set side, as ended at active time ``end``. ``reps`` is
+        the count completed (a rep set that ran to its end completed all of them)."""
+        segment = self.segment
         exercise = self.timeline.exercise_of(segment)
         assert exercise is not None and segment.exercise is not None and segment.set is not None
+        seconds = end - self._step_start
         if exercise.hold is not None:
-            done = None
-        elif reps is not None:
-            done = reps
+            reps_done, held = None, min(float(exercise.hold), seconds)
         else:
-            done = exercise.reps if isinstance(exercise.reps, int) else 0
+            full = exercise.reps if isinstance(exercise.reps, int) else 0
+            reps_done, held = (full if reps is None else reps), None
         events.append(
-            SetCompleted(
+            SetEnded(
                 exercise=segment.exercise,
                 name=exercise.name,
                 set=segment.set,
                 side=segment.side,
                 reps_target=exercise.reps,
-                reps_done=done,
+                reps_done=reps_done,
                 hold_seconds=exercise.hold,
-                seconds=end - self._step_start,
+                held=held,
+                seconds=seconds,
+                outcome=outcome,
             )
         )

@@ -14,6 +14,15 @@ from msgspec import Struct
 
 from pushtimer.session.timeline import Segment, Side
 
+# What a set really was (docs/architecture.md, "Outcomes"): ``done`` reached its end (a
+# rep set its last rep, a hold its full time, an open set "done" with a count), ``partial``
+# ended early after at least one completed rep or one second held, ``skipped`` ended before.
+Outcome = Literal["done", "partial", "skipped"]
+OUTCOMES: tuple[Outcome, ...] = ("done", "partial", "skipped")
+# Why a session ended before its end: q then "done for today" or "something hurts",
+# Ctrl+C or SIGINT, or SIGTERM, SIGHUP or a closed terminal.
+StopReason = Literal["quit", "pain", "interrupt", "signal"]
+
 
 class SegmentStarted(Struct, frozen=True):
     """A segment began: the cue for a phase, a rest, a switch and so on."""
@@ -42,8 +51,11 @@ class TempoTick(Struct, frozen=True):
     skipped: bool = False
 
 
-class SetCompleted(Struct, frozen=True):
-    """One set (or one side of a per-side set) is done. ``reps_done`` is None for a hold."""
+class SetEnded(Struct, frozen=True):
+    """One set (or one side of a per-side set) ended, by any path, with its outcome.
+
+    ``reps_done`` counts completed reps (None for a hold); ``held`` is the seconds actually
+    held (None for reps), against the planned ``hold_seconds``."""
 
     exercise: int
     name: str
@@ -52,15 +64,19 @@ class SetCompleted(Struct, frozen=True):
     reps_target: int | Literal["max"] | None
     reps_done: int | None
     hold_seconds: int | None
+    held: float | None
     seconds: float
+    outcome: Outcome
 
 
 class WorkoutFinished(Struct, frozen=True):
-    """The session ended: ``completed`` is False when the user quit."""
+    """The session ended: ``completed`` when the end of the timeline was reached, else
+    stopped early for ``reason``."""
 
     completed: bool
     planned: float
     seconds: float
+    reason: StopReason | None = None
 
 
-Event = SegmentStarted | CountdownBeep | TempoTick | SetCompleted | WorkoutFinished
+Event = SegmentStarted | CountdownBeep | TempoTick | SetEnded | WorkoutFinished

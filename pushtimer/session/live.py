@@ -1,24 +1,41 @@
 """A session being run: the engine, what it has reported so far, and when to look again.
 
-Both front ends (the TUI and plain mode) drive a LiveSession: they pass every batch of
-engine events to ``record``, which keeps the completed sets, writes the cue log and tells
-each listener (sound, history), and they sleep until ``next_wake``.
+Both front ends (the TUI and plain mode) drive a LiveSession. Its operations (pause and
+resume, skip, back, done with a count, rest +/-, mute, stop with a reason) are the only way
+a key changes a session: each runs the engine, records what it reported (the sets that
+ended, the cue log, every listener: sound, history) and returns the events, so a front end
+only maps its keys to them and shows the result. Front ends sleep until ``next_wake``.
+
+Operations hold ``lock``: a signal's watchdog may stop the session from another thread.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 
-from pushtimer.plan.model import Plan
+from pushtimer.plan.model import REPS_MAX, Plan
 from pushtimer.session.clock import Clock
 from pushtimer.session.cuelog import CueLog
 from pushtimer.session.engine import Engine
-from pushtimer.session.events import Event, SetCompleted, WorkoutFinished
+from pushtimer.session.events import Event, SetEnded, StopReason, WorkoutFinished
 from pushtimer.session.readout import seconds_to_next_change
 from pushtimer.session.tally import SessionTally, outcome, tally
 from pushtimer.session.timeline import Timeline, build_timeline
 
 Listener = Callable[[Event, Timeline], None]  # told of each event as it is recorded
+
+
+def read_count(text: str) -> int:
+    """The rep count typed for a "max" set: ASCII digits from 0 to the reps bound, else a
+    ValueError whose message says what to type."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(REPS_MAX)):
+        raise ValueError(f"Type the number of reps you did (0 to {REPS_MAX}).")
+    count = int(text)
+    if count > REPS_MAX:
+        raise ValueError(f"Type the number of reps you did (0 to {REPS_MAX}).")
+    return count
 
 
 class LiveSession:
@@ -31,6 +48,8 @@ class LiveSession:
         clock: Clock,
         cue_log: CueLog | None = None,
         listeners: Iterable[Listener] = (),
+        sound: Listener | None = None,
+        muted: bool = False,
     ) -> None:
         self.plan = plan
         self.workout = workout
@@ -39,8 +58,11 @@ class LiveSession:
         self.engine = Engine(self.timeline, clock)
         self.cue_log = cue_log
         self.listeners: list[Listener] = list(listeners)
-        self.completed: list[SetCompleted] = []
+        self.sound = sound  # told of events only while not muted
+        self.muted = muted
+        self.ended: list[SetEnded] = []
         self.finish: WorkoutFinished | None = None
+        self.lock = threading.RLock()
 
     @property
     def title(self) -> str:
@@ -49,18 +71,78 @@ class LiveSession:
         return self.plan.name if name == self.plan.name else f"{self.plan.name}: {name}"
 
     def record(self, events: list[Event]) -> list[Event]:
-        """Note what the engine reported (completed sets, the finish, the cue log) and pass
+        """Note what the engine reported (sets that ended, the finish, the cue log) and pass
         each event on to the listeners, in order."""
         for event in events:
             if self.cue_log is not None:
                 self.cue_log.record(event, self.engine.session_time())
+            if self.sound is not None and not self.muted:
+                self.sound(event, self.timeline)
             for listener in self.listeners:
                 listener(event, self.timeline)
-            if isinstance(event, SetCompleted):
-                self.completed.append(event)
+            if isinstance(event, SetEnded):
+                self.ended.append(event)
             elif isinstance(event, WorkoutFinished):
                 self.finish = event
         return events
+
+    # -- operations: what each key does ---------------------------------------------------
+
+    def update(self) -> list[Event]:
+        """Catch up with the clock (a front end's wake-up)."""
+        with self.lock:
+            return self.record(self.engine.update())
+
+    def toggle_pause(self) -> list[Event]:
+        with self.lock:
+            return self.record(self.engine.toggle_pause())
+
+    def pause(self) -> list[Event]:
+        with self.lock:
+            return self.record(self.engine.pause())
+
+    def resume(self) -> list[Event]:
+        with self.lock:
+            return self.record(self.engine.resume())
+
+    def skip(self) -> list[Event]:
+        """End the step now: a set side in progress is recorded partial or skipped."""
+        with self.lock:
+            return self.record(self.engine.skip())
+
+    def back(self) -> list[Event]:
+        """Restart the step (or the one before); reps already done are kept as partial."""
+        with self.lock:
+            return self.record(self.engine.back())
+
+    def adjust_rest(self, seconds: float) -> list[Event]:
+        with self.lock:
+            return self.record(self.engine.adjust_rest(seconds))
+
+    @property
+    def wants_count(self) -> bool:
+        """The set running now is a "max" set: "done" needs the number of reps."""
+        exercise = self.timeline.exercise_of(self.engine.segment)
+        return (
+            self.engine.segment.kind == "open" and exercise is not None and exercise.reps == "max"
+        )
+
+    def done(self, count: int | None = None) -> list[Event]:
+        """End an open set (a "max" set with its ``count``); nothing elsewhere."""
+        with self.lock:
+            return self.record(self.engine.done(count))
+
+    def stop(self, reason: StopReason) -> list[Event]:
+        """End the session early; the set in progress is recorded partial or skipped."""
+        with self.lock:
+            return self.record(self.engine.quit(reason))
+
+    def toggle_mute(self) -> bool:
+        """Mute or unmute the cues; returns whether they are muted now."""
+        self.muted = not self.muted
+        return self.muted
+
+    # -- reading ---------------------------------------------------------------------------
 
     def next_wake(self) -> float | None:
         """Clock time of the next cue, boundary or change on screen; None while nothing
@@ -73,7 +155,7 @@ class LiveSession:
         return deadline
 
     def tally(self) -> SessionTally:
-        return tally(self.timeline, self.completed)
+        return tally(self.timeline, self.ended)
 
     def outcome(self) -> str:
         """One line on how it went, for the terminal after the screen closes."""

@@ -20,6 +20,12 @@ GENERAL_REMINDERS: tuple[str, ...] = (
     "Breathe out on the way up.",
     "Stop at once if anything hurts: sharp pain is a signal, not a challenge.",
 )
+# Shown when a session is stopped because something hurts.
+PAIN_ADVICE: tuple[str, ...] = (
+    "Stop now. Sharp pain is a signal, not a challenge: never push through it.",
+    "Rest until it no longer hurts.",
+    "Come back on an easier version, such as push-ups on your knees.",
+)
 _EPSILON = 1e-6  # float slack, so 3.0000000001 s left still reads as 3
 
 

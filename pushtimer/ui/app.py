@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from types import FrameType
+from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
+from textual import on
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -28,19 +32,27 @@ from pushtimer.plan.catalog import PlanFile, find_plans
 from pushtimer.plan.model import Plan
 from pushtimer.session.clock import Clock, MonotonicClock
 from pushtimer.session.cuelog import CueLog
-from pushtimer.session.events import Event
+from pushtimer.session.events import Event, StopReason
 from pushtimer.session.live import Listener, LiveSession
 from pushtimer.session.timeline import Timeline
+from pushtimer.ui.messages import DeleteSession, MuteToggled, SessionMoved, WorkoutChosen
 from pushtimer.ui.screens.workout import WorkoutScreen
 
 if TYPE_CHECKING:
     from pushtimer.audio.player import SoundPlayer
     from pushtimer.history.store import HistoryStore, SessionRow
+    from pushtimer.history.writer import HistoryWriter
 
 # Screens other than the workout screen are imported when first shown: opening a plan
 # straight away (the common case) does not pay for the picker, the summary or help.
 
 EXIT_INTERRUPTED = 130
+MIN_DELAY = 0.001  # a wake-up already due still goes through a timer (Textual needs > 0)
+# After SIGTERM, SIGHUP or SIGINT: how long a clean exit may take before the watchdog ends
+# the process itself (the terminal may be gone, and Textual's shutdown with it), and how
+# long it then gives waiting history rows before saving them aside. Both within 2 s.
+EXIT_GRACE = 1.0
+EXIT_FLUSH = 0.5
 
 
 class Start(Struct, frozen=True):
@@ -63,6 +75,7 @@ class PushtimerApp(App[int]):
     ]
 
     muted: reactive[bool] = reactive(False)
+    history_problem: reactive[str] = reactive("")  # why history writes wait, while they do
 
     def __init__(
         self,
@@ -74,6 +87,8 @@ class PushtimerApp(App[int]):
         muted: bool = False,
         sound: Callable[[Callable[[], None]], SoundPlayer] | None = None,
         history: HistoryStore | None = None,
+        writer: HistoryWriter | None = None,
+        handle_signals: bool = False,
     ) -> None:
         super().__init__()
         self.clock: Clock = clock or MonotonicClock()
@@ -86,11 +101,16 @@ class PushtimerApp(App[int]):
         self._timer: Timer | None = None
         self._workout_screen: WorkoutScreen | None = None
         self.set_reactive(PushtimerApp.muted, muted)
-        self.history = history
+        self.history = history  # for reading
+        self.writer = writer  # for recording, off the event loop
         self._recorder: SessionRecorder | None = None
         self._make_player = sound  # given how to ring the bell, makes the sound player
         self.player: SoundPlayer | None = None
         self._early_cues: list[tuple[Event, Timeline, float]] = []
+        self._handle_signals = handle_signals
+        self._signalled = False
+        self._saved_handlers: dict[int, object] = {}
+        self._tty_before = terminal_mode() if handle_signals else None
 
     def get_default_screen(self) -> Screen[None]:
         """The first screen: the workout when a plan was named, else the picker."""
@@ -98,11 +118,15 @@ class PushtimerApp(App[int]):
             return self._new_session(self.start.plan, self.start.workout, self.start.plan_file)
         from pushtimer.ui.screens.picker import PickerScreen
 
-        return PickerScreen()
+        return PickerScreen(self.find_plans, self.past_sessions)
 
     def on_mount(self) -> None:
         self._event_loop = asyncio.get_running_loop()
-        self._stop_on_signals()
+        if self._handle_signals:
+            self._stop_on_signals()
+        if self.writer is not None:
+            self.writer.on_change = self._history_changed
+        self.app_resume_signal.subscribe(self, self._redraw_everything)
         if self.session is not None:
             self.catch_up()
         self.call_after_refresh(self._start_sound)  # the first screen comes first
@@ -120,6 +144,22 @@ class PushtimerApp(App[int]):
         self._early_cues.clear()
         for notice in self.player.notices:
             self.notify(notice, severity="warning")
+
+    def _history_changed(self, problem: str | None) -> None:
+        """From the history writer's thread: show or clear the warning on the loop's."""
+        with contextlib.suppress(RuntimeError):  # the app has already closed
+            self._event_loop.call_soon_threadsafe(self._set_history_problem, problem or "")
+
+    def _set_history_problem(self, problem: str) -> None:
+        self.history_problem = problem
+
+    def _redraw_everything(self, _app: object = None) -> None:
+        """After Ctrl+Z and fg (SIGCONT) the terminal shows whatever the shell left: draw
+        every widget again, not only those that changed."""
+        self.screen.refresh(repaint=True, layout=True)
+        for widget in self.screen.walk_children():
+            widget.refresh(repaint=True)
+        self.refresh(repaint=True, layout=True)
 
     def _cue_sound(self, event: Event, timeline: Timeline) -> None:
         """The session's sound listener; cues before the player exists wait for it."""
@@ -140,6 +180,10 @@ class PushtimerApp(App[int]):
 
     # -- the session ---------------------------------------------------------------------
 
+    @on(WorkoutChosen)
+    def _workout_chosen(self, message: WorkoutChosen) -> None:
+        self.begin(message.plan, message.workout, message.plan_file)
+
     def begin(self, plan: Plan, workout: int, plan_file: str) -> None:
         """Start a session of ``plan``'s workout number ``workout`` (from 0), recorded in
         the history (when there is one) as coming from ``plan_file``."""
@@ -147,16 +191,14 @@ class PushtimerApp(App[int]):
         self.catch_up()
 
     def _new_session(self, plan: Plan, workout: int, plan_file: str) -> WorkoutScreen:
-        listeners: list[Listener] = [self._cue_sound]
+        listeners: list[Listener] = []
         self._recorder = None
-        if self.history is not None:
-            try:
-                self._recorder = SessionRecorder(self.history, plan, plan_file, workout)
-            except HistoryError as error:
-                self.notify(str(error), title="History", severity="error", timeout=30)
-            else:
-                listeners.append(self._recorder)
-        self.session = LiveSession(plan, workout, self.clock, self.cue_log, listeners)
+        if self.writer is not None:
+            self._recorder = SessionRecorder(self.writer, plan, plan_file, workout)
+            listeners.append(self._recorder)
+        self.session = LiveSession(
+            plan, workout, self.clock, self.cue_log, listeners, self._cue_sound, self.muted
+        )
         self.last_session = self.session
         self._workout_screen = WorkoutScreen(self.session)
         return self._workout_screen
@@ -164,17 +206,16 @@ class PushtimerApp(App[int]):
     def catch_up(self) -> None:
         """Bring the session up to the clock: the timer's callback, and the tests' too."""
         if self.session is not None:
-            self.apply(self.session.engine.update())
+            self.session.update()
+            self.show_session()
 
-    def apply(self, events: list[Event]) -> None:
-        """Take in what an engine call reported, redraw, and set the timer for what next."""
+    @on(SessionMoved)
+    def show_session(self) -> None:
+        """Redraw the running session and set the timer for what comes next, or show the
+        summary when it has ended."""
         session = self.session
         if session is None:
             return
-        session.record(events)
-        if self._recorder is not None and self._recorder.problem is not None:
-            self.notify(self._recorder.problem, title="History", severity="error", timeout=30)
-            self._recorder.problem = None
         if session.finish is not None:
             self._show_summary(session)
             return
@@ -183,12 +224,14 @@ class PushtimerApp(App[int]):
         self._schedule(session.next_wake())
 
     def _schedule(self, wake: float | None) -> None:
+        """Arm the one timer for ``wake``. A moment already past (the loop was late) still
+        gets a timer, the shortest Textual takes, so the schedule never stops."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         self.next_wake = wake
         if wake is not None:
-            delay = max(0.0, wake - self.clock.now())
+            delay = max(MIN_DELAY, wake - self.clock.now())
             self._timer = self.set_timer(delay, self.catch_up, name="session")
 
     def _show_summary(self, session: LiveSession) -> None:
@@ -203,17 +246,30 @@ class PushtimerApp(App[int]):
         records = {}
         if self._recorder is not None:  # only a recorded session can be compared
             past = self.past_sessions()
-            records = max_set_records(session.completed, past, self._recorder.session_id)
+            records = max_set_records(session.ended, past, self._recorder.session_id)
         summary = SummaryScreen(session, leave_app=self.start is not None, notes=records)
         if self.start is not None:
             self.push_screen(summary)  # the workout is the first screen: leaving quits
         else:
             self.switch_screen(summary)  # back to the picker when it is left
 
-    def end_session(self) -> None:
-        """Stop the running session now (after the user confirmed); completed sets stay."""
-        if self.session is not None:
-            self.apply(self.session.engine.quit())
+    @on(MuteToggled)
+    def _mute_toggled(self, message: MuteToggled) -> None:
+        self.muted = message.muted
+
+    @on(DeleteSession)
+    def _delete_session(self, message: DeleteSession) -> None:
+        from pushtimer.ui.screens.history import HistoryScreen
+
+        if self.history is None:
+            return
+        try:
+            self.history.delete_session(message.session_id)
+        except HistoryError as error:
+            self.notify(str(error), title="History", severity="error", timeout=30)
+            return
+        if isinstance(self.screen, HistoryScreen):
+            self.screen.show_rows(self.past_sessions())
 
     # -- keys everywhere -------------------------------------------------------------------
 
@@ -224,11 +280,11 @@ class PushtimerApp(App[int]):
             self.push_screen(HelpScreen())
 
     def action_mute(self) -> None:
-        self.muted = not self.muted
-
-    def watch_muted(self, muted: bool) -> None:
-        if self.player is not None:
-            self.player.muted = muted
+        """m: mute the running session's cues (and those of sessions started later)."""
+        if self.session is not None:
+            self.muted = self.session.toggle_mute()
+        else:
+            self.muted = not self.muted
 
     def _ring_bell(self) -> None:
         """The bell backend's ring, from the sound thread: through the app, never straight
@@ -236,29 +292,88 @@ class PushtimerApp(App[int]):
         with contextlib.suppress(RuntimeError):  # the app has already closed
             self._event_loop.call_soon_threadsafe(self.bell)
 
-    async def on_unmount(self) -> None:
-        if self.player is not None:
-            self.player.close()
-
     async def action_quit(self) -> None:
         """Ctrl+Q (and q on the picker): leave, ending any session the way quitting does."""
-        self.stop_everything(0)
+        self.stop_everything(0, "quit")
 
     def action_interrupt(self) -> None:
         """Ctrl+C: end at once, keeping what was done."""
-        self.stop_everything(EXIT_INTERRUPTED)
+        self.stop_everything(EXIT_INTERRUPTED, "interrupt")
 
-    def stop_everything(self, code: int) -> None:
-        if self.session is not None:
-            self.session.record(self.session.engine.quit())
+    def stop_everything(self, code: int, reason: StopReason) -> None:
+        """End the running session (the set in progress is kept as partial or skipped) and
+        leave with ``code``."""
+        if self.session is not None and self.session.finish is None:
+            self.session.stop(reason)
             self._schedule(None)
         self.exit(code, return_code=code)
 
+    # -- signals -------------------------------------------------------------------------
+
     def _stop_on_signals(self) -> None:
-        """SIGTERM and a closed terminal (SIGHUP) end like Ctrl+C, with the terminal
-        restored and the session's completed sets kept."""
-        loop = self._event_loop
-        for sig in (signal.SIGTERM, signal.SIGHUP):
-            # Not possible off the main thread (as in some test runners): then do without.
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(sig, self.stop_everything, 128 + sig)
+        """SIGTERM, SIGHUP (a closed terminal) and SIGINT end like Ctrl+C, with the
+        terminal restored and the session's sets kept, and the process always ends.
+
+        Plain ``signal.signal`` handlers, not the event loop's: they run even when the loop
+        is stuck (Textual's shutdown can wait for ever on a terminal that is gone)."""
+        for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+            with contextlib.suppress(ValueError, OSError):  # only possible on the main thread
+                self._saved_handlers[sig] = signal.signal(sig, self._on_signal)
+
+    def _on_signal(self, signum: int, frame: FrameType | None) -> None:
+        if self._signalled:
+            return  # already ending; the watchdog sees it through
+        self._signalled = True
+        code = EXIT_INTERRUPTED if signum == signal.SIGINT else 128 + signum
+        reason: StopReason = "interrupt" if signum == signal.SIGINT else "signal"
+        watchdog = threading.Thread(
+            target=self._watchdog, args=(code, reason), name="pushtimer-exit", daemon=True
+        )
+        watchdog.start()
+        with contextlib.suppress(RuntimeError):
+            self._event_loop.call_soon_threadsafe(self.stop_everything, code, reason)
+
+    def _watchdog(self, code: int, reason: StopReason) -> None:
+        """Ends the process if a clean exit has not done so within ``EXIT_GRACE``: stops
+        the session (under its lock), gives history rows ``EXIT_FLUSH`` to be written or
+        saves them aside, puts the terminal back if it is still there, and exits."""
+        time.sleep(EXIT_GRACE)
+        session = self.session
+        if session is not None and session.finish is None:
+            session.stop(reason)
+        if self.writer is not None:
+            self.writer.close(EXIT_FLUSH)
+        with contextlib.suppress(Exception):
+            restore_terminal(self._tty_before)
+        os._exit(code)
+
+    async def on_unmount(self) -> None:
+        if self.player is not None:
+            self.player.close()
+        for sig, handler in self._saved_handlers.items():
+            with contextlib.suppress(ValueError, OSError, TypeError):
+                signal.signal(sig, handler)  # type: ignore[arg-type]
+
+
+def terminal_mode() -> list[Any] | None:
+    """The terminal's mode before the full screen takes it (None: not a terminal)."""
+    try:
+        import termios
+
+        return termios.tcgetattr(0)
+    except Exception:  # no termios, no terminal on stdin (termios.error is no OSError)
+        return None
+
+
+def restore_terminal(mode: list[Any] | None) -> None:
+    """Leave the full screen by hand (the watchdog's last resort): main screen, cursor on,
+    mouse reporting off, and the terminal's mode as it was before."""
+    fd = os.open("/dev/tty", os.O_WRONLY | os.O_NOCTTY | os.O_NONBLOCK)
+    try:
+        os.write(fd, b"\x1b[?1000l\x1b[?1003l\x1b[?1006l\x1b[?2004l\x1b[?1049l\x1b[?25h")
+        if mode is not None:
+            import termios
+
+            termios.tcsetattr(fd, termios.TCSANOW, mode)
+    finally:
+        os.close(fd)

@@ -4,6 +4,7 @@ wait on wall time (marked ``realtime``); they take a few seconds in all."""
 from __future__ import annotations
 
 import json
+import re
 import signal
 import subprocess
 import sys
@@ -46,6 +47,9 @@ def test_quick_set_runs_on_time_with_its_cue_log(tmp_path: Path) -> None:
 
 
 def test_ctrl_c_ends_with_a_summary_and_status_130(tmp_path: Path) -> None:
+    """SIGINT from outside (as Ctrl+C sends it) at any moment of the get-ready or the set:
+    what the summary says depends on that moment, so only its shape is checked; the cue
+    log's planned times say where it stopped."""
     log = tmp_path / "cues.jsonl"
     process = start("quick", "5", "--prepare", "1", cue_log=log)
     assert process.stdout is not None
@@ -53,8 +57,11 @@ def test_ctrl_c_ends_with_a_summary_and_status_130(tmp_path: Path) -> None:
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=10)
     assert process.returncode == 130
-    assert "Traceback" not in err
-    assert out.splitlines()[-1].endswith("Stopped: 0 sets, 0 reps done in 0:00")
+    assert err == ""
+    assert re.fullmatch(
+        r"\d\d:\d\d  Stopped: 0 of 1 set done(, 1 skipped)?; 0 of 5 reps in 0:0\d",
+        out.splitlines()[-1],
+    )
     last = json.loads(log.read_text().splitlines()[-1])
     assert (last["kind"], last["completed"]) == ("finish", False)
 

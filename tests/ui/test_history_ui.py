@@ -1,15 +1,17 @@
 """The history in the app: the picker's "next" marker and "last done", the history screen
-(h), sessions recorded as they run, and a new best on the summary."""
+(h: a table, empty sessions hidden until a, d deletes after a question), sessions recorded as
+they run through the writer, and a new best on the summary."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList, Sparkline
+from textual.widgets import DataTable, OptionList, Sparkline
 
-from pushtimer.history.store import HistoryStore, SetRow
+from pushtimer.history.store import HistoryStore, SessionEnd, SessionHead, SetRow
 from pushtimer.history.wallclock import FAKE_NOW
+from pushtimer.history.writer import HistoryWriter
 from pushtimer.plan import load_plan
 from pushtimer.session.clock import FakeClock
 from pushtimer.ui.app import PushtimerApp, Start
@@ -28,14 +30,29 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> HistoryStore:
     """Day 1 of the back week done on Monday 16 Nov, Day 3 on Wednesday 18 Nov."""
     history = HistoryStore(tmp_path)
     for when, index in (("2026-11-16T07:30:00+01:00", 0), ("2026-11-18T07:30:00+01:00", 1)):
-        monkeypatch.setenv(FAKE_NOW, when)
         workout = BACK_WEEK.workouts[index]
-        session = history.start_session(
-            "back-week.toml", BACK_WEEK.name, index, workout.name, workout.day, "1,3,5"
+        head = SessionHead(
+            "back-week.toml", BACK_WEEK.name, index, workout.name, workout.day, "1,3,5", when
         )
-        history.end_session(session, completed=True, seconds=800.0)
+        session = history.start_session(head)
+        done = SetRow(0, workout.exercises[0].name, 1, None, "12", 12, None, 60.0, when)
+        history.add_set(session, done)
+        history.end_session(session, SessionEnd(True, 800.0, None, when))
     monkeypatch.setenv(FAKE_NOW, "2026-11-19T18:00:00+01:00")
     return history
+
+
+def add_empty_session(store: HistoryStore, when: str, workout: int = 2) -> int:
+    """Day 5 started and stopped with every set skipped: it must change nothing."""
+    chosen = BACK_WEEK.workouts[workout]
+    head = SessionHead(
+        "back-week.toml", BACK_WEEK.name, workout, chosen.name, chosen.day, "1,3,5", when
+    )
+    session = store.start_session(head)
+    skipped = SetRow(0, chosen.exercises[0].name, 1, None, "8", 0, None, 2.0, when, "skipped")
+    store.add_set(session, skipped)
+    store.end_session(session, SessionEnd(False, 12.0, "quit", when))
+    return session
 
 
 async def test_the_picker_marks_the_next_workout_and_when_the_plan_was_last_done(
@@ -54,6 +71,16 @@ async def test_the_picker_marks_the_next_workout_and_when_the_plan_was_last_done
         assert str(plans.options[plans.highlighted].prompt).strip().startswith("Day 5:")
 
 
+async def test_an_empty_session_moves_nothing_in_the_picker(store: HistoryStore) -> None:
+    add_empty_session(store, "2026-11-19T07:00:00+01:00")
+    app = PushtimerApp(clock=FakeClock(), history=store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        prompts = [str(option.prompt) for option in app.screen.query_one(OptionList).options]
+        assert [p.split()[:2] for p in prompts if p.endswith("< next")] == [["Day", "5:"]]
+        assert any(p.endswith("last done: Day 3: one arm and rows, Wed 18 Nov") for p in prompts)
+
+
 async def test_h_opens_the_history_with_the_streak_and_weekly_reps(store: HistoryStore) -> None:
     app = PushtimerApp(clock=FakeClock(), history=store)
     async with app.run_test(size=(120, 30)) as pilot:
@@ -62,9 +89,10 @@ async def test_h_opens_the_history_with_the_streak_and_weekly_reps(store: Histor
         assert isinstance(app.screen, HistoryScreen)
         assert app.screen.query_one("#streak", TextLine).text == "Streak: 2 days"
         assert len(app.screen.query_one(Sparkline).data or []) == 12
-        sessions = app.screen.query_one("#sessions", TextLine).text.splitlines()
-        assert sessions[1].startswith("2026-11-18 07:30 Back-focused pu… Day 3: one ar…")
-        assert sessions[2].startswith("2026-11-16 07:30")
+        table = app.screen.query_one(DataTable)
+        assert [str(c.label) for c in table.columns.values()][:3] == ["When", "Workout", "Done"]
+        assert table.get_row_at(0)[:3] == ["18 Nov 07:30", "Day 3: one arm an…", 1]
+        assert table.get_row_at(1)[0] == "16 Nov 07:30" and table.row_count == 2
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
@@ -75,13 +103,46 @@ MAX_PLAN = plan_from(
 )
 
 
-async def test_a_session_is_recorded_as_it_runs_and_a_new_best_is_marked(
+async def test_empty_sessions_are_hidden_until_a_and_d_deletes_after_asking(
     store: HistoryStore,
 ) -> None:
-    earlier = store.start_session("test.toml", "Test", 0, "Test", None)
+    empty = add_empty_session(store, "2026-11-19T07:00:00+01:00")
+    app = PushtimerApp(clock=FakeClock(), history=store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        hidden = app.screen.query_one("#hidden", TextLine)
+        assert table.row_count == 2 and hidden.text.startswith("1 empty session (no set done)")
+        assert app.screen.query_one("#streak", TextLine).text == "Streak: 2 days"
+        await pilot.press("a")
+        assert table.row_count == 3 and table.get_row_at(0)[-1] == "stopped (empty)"
+        await pilot.press("d")  # the highlighted row: the empty session
+        await pilot.pause()
+        await pilot.press("n")  # asked: no
+        await pilot.pause()
+        assert table.row_count == 3
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert app.screen.query_one(DataTable).row_count == 2
+    assert [row.id for row in store.sessions()] == [2, 1] and empty == 3
+
+
+async def test_a_session_is_recorded_as_it_runs_and_a_new_best_is_marked(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    earlier = store.start_session(
+        SessionHead("test.toml", "Test", 0, "Test", None, None, "2026-11-19T08:00:00+01:00")
+    )
     store.add_set(earlier, SetRow(0, "Push-up", 1, None, "max", 21, None, 40.0, "x"))
-    store.end_session(earlier, completed=True, seconds=40.0)
-    app = PushtimerApp(clock=FakeClock(), start=Start(MAX_PLAN, 0, "test.toml"), history=store)
+    store.end_session(earlier, SessionEnd(True, 40.0, None, "x"))
+    writer = HistoryWriter(tmp_path)
+    app = PushtimerApp(
+        clock=FakeClock(), start=Start(MAX_PLAN, 0, "test.toml"), history=store, writer=writer
+    )
     async with app.run_test(size=(100, 24)) as pilot:
         ui = Driver(app, pilot)
         await ui.advance(30)
@@ -90,5 +151,37 @@ async def test_a_session_is_recorded_as_it_runs_and_a_new_best_is_marked(
         assert isinstance(app.screen, SummaryScreen)
         rows = [line.text for line in app.screen.query(".summary-row").results(TextLine)]
         assert rows[0].endswith("new best (was 21)")
+    assert writer.close() is None
     newest = store.sessions()[0]
     assert (newest.completed, [s.reps_done for s in newest.sets]) == (True, [25])
+    assert [s.outcome for s in newest.sets] == ["done"]
+
+
+async def test_a_warning_shows_while_history_writes_wait_and_clears_after(
+    tmp_path: Path,
+) -> None:
+    import sqlite3
+
+    from pushtimer.history.store import DB_NAME
+
+    HistoryStore(tmp_path).close()
+    other = sqlite3.connect(tmp_path / DB_NAME, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    writer = HistoryWriter(tmp_path, retry_seconds=0.01)
+    app = PushtimerApp(clock=FakeClock(), start=Start(MAX_PLAN, 0, "test.toml"), writer=writer)
+    async with app.run_test(size=(100, 24)) as pilot:
+        warning = app.screen.query_one("#history-warning", TextLine)
+        await pilot.wait_for_scheduled_animations()
+        for _ in range(200):  # the writer's thread reports through the event loop
+            if warning.display:
+                break
+            await pilot.pause(0.01)
+        assert warning.display and "locked by another program" in warning.text
+        assert "Sets are kept" in warning.text
+        other.execute("COMMIT")
+        for _ in range(500):
+            if not warning.display:
+                break
+            await pilot.pause(0.01)
+        assert not warning.display
+    writer.close()

@@ -54,7 +54,7 @@ async def test_leaving_the_summary_goes_back_to_the_picker() -> None:
     async with app.run_test() as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("q", "y")
+        await pilot.press("q", "d")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("enter")

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from pushtimer.history.store import HistoryStore, SetRow
+from pushtimer.history.store import HistoryStore, SessionEnd, SessionHead, SetRow
 from pushtimer.history.wallclock import FAKE_NOW
 from pushtimer.plan import load_plan
 from pushtimer.session.clock import FakeClock
@@ -59,7 +59,7 @@ WORKOUT_STATES = [
     ("paused", 4.5, ("space",)),
     ("muted", 4.5, ("m",)),
     ("help", 4.5, ("question_mark",)),
-    ("quit_confirm", 4.5, ("q",)),
+    ("stop_question", 4.5, ("q",)),
     ("rep_count", 53.5, ("enter", "1", "2")),
 ]
 
@@ -86,7 +86,12 @@ def test_summary(snap_compare: SnapCompare) -> None:
 
 
 def test_stopped_early_summary(snap_compare: SnapCompare) -> None:
-    assert snap_compare(session_app(), terminal_size=(80, 24), run_before=at(20.5, "q", "y"))
+    """Stopped in set 2 after one rep: one set done, one partial."""
+    assert snap_compare(session_app(), terminal_size=(80, 24), run_before=at(24.5, "q", "d"))
+
+
+def test_pain_stop_summary(snap_compare: SnapCompare) -> None:
+    assert snap_compare(session_app(), terminal_size=(80, 24), run_before=at(9.5, "q", "h"))
 
 
 def test_picker(snap_compare: SnapCompare) -> None:
@@ -118,13 +123,20 @@ def test_history_screen(
         ("2026-11-10T07:30:00+01:00", 40, True),
         ("2026-11-16T07:30:00+01:00", 48, True),
         ("2026-11-18T07:30:00+01:00", 20, False),
+        ("2026-11-19T07:30:00+01:00", 0, False),  # empty: hidden, with a line saying so
     ):
-        monkeypatch.setenv(FAKE_NOW, when)
         session = store.start_session(
-            "back-week.toml", "Back-focused push-up week", 0, "Day 1: wide and arched", 1, "1,3,5"
+            SessionHead(
+                "back-week.toml", "Back-focused push-up week", 0, "Day 1: wide and arched",
+                1, "1,3,5", when,
+            )
+        )  # fmt: skip
+        outcome = "done" if reps >= 12 else "partial" if reps else "skipped"
+        row = SetRow(0, "Wide push-up", 1, None, "12", reps, None, 60.0, when, outcome)  # type: ignore[arg-type]
+        store.add_set(session, row)
+        store.end_session(
+            session, SessionEnd(completed, 700.0, None if completed else "quit", when)
         )
-        store.add_set(session, SetRow(0, "Wide push-up", 1, None, "12", reps, None, 60.0, when))
-        store.end_session(session, completed=completed, seconds=700.0)
     monkeypatch.setenv(FAKE_NOW, "2026-11-19T18:00:00+01:00")
     app = PushtimerApp(clock=FakeClock(), history=store)
     assert snap_compare(app, terminal_size=(80, 24), press=["h"])

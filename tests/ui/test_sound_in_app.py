@@ -35,7 +35,7 @@ async def test_cues_reach_the_player_in_order_and_m_mutes_them() -> None:
         app.player.close()  # wait for the sound thread to play what was queued
         assert backend.played == ["tick", "tick", "down", "tick", "up"]
         await ui.press("m")
-        assert app.player.muted
+        assert app.muted and app.session is not None and app.session.muted
         app.player.start()
         await ui.advance(5)
         app.player.close()

@@ -49,10 +49,10 @@ async def test_a_whole_plan_shows_every_phase_in_order_and_ends_on_the_summary()
         assert isinstance(app.screen, SummaryScreen)
         lines = [line.text for line in app.screen.query(TextLine)]
         assert lines[0] == "Workout complete"
-        assert lines[2].split() == ["Exercise", "Sets", "Reps", "Held", "Time"]
-        assert lines[3].split() == ["Wide", "push-up", "2/2", "4", "0:20"]
-        assert lines[4].split() == ["Wall", "sit", "1/1", "5s", "0:05"]
-        assert lines[5] == "Total: 3 sets, 4 reps in 0:36"
+        assert lines[2].split() == ["Exercise", "Sets", "Part", "Skip", "Reps", "Held", "Time"]
+        assert lines[3].split() == ["Wide", "push-up", "2/2", "4/4", "0:20"]
+        assert lines[4].split() == ["Wall", "sit", "1/1", "5s/5s", "0:05"]
+        assert lines[5] == "3 of 3 sets done; 4 of 4 reps; held 5s of 5s in 0:36"
         await pilot.press("enter")
         await pilot.pause()
     assert app.return_code == 0

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from pushtimer.session.events import SetCompleted
-from pushtimer.ui.screens.dialogs import ConfirmScreen, RepCountScreen
+from pushtimer.session.events import SetEnded
+from pushtimer.ui.screens.dialogs import RepCountScreen, StopScreen
 from pushtimer.ui.screens.help import HelpScreen
 from pushtimer.ui.screens.summary import SummaryScreen
 from pushtimer.ui.screens.workout import WorkoutScreen
+from pushtimer.ui.widgets.text_line import TextLine
 from tests.ui.harness import Driver, session_app
 
 
@@ -71,7 +72,7 @@ async def test_n_in_the_middle_of_a_set_counts_the_reps_done() -> None:
         assert ui.text("#position") == "Set 1/2 · Rep 2/2"
         await ui.press("n")
         assert app.session is not None
-        assert [s.reps_done for s in app.session.completed] == [1]
+        assert [s.reps_done for s in app.session.ended] == [1]
         assert ui.word == "REST"
 
 
@@ -127,7 +128,7 @@ async def test_open_set_counts_up_and_enter_asks_for_the_max_count() -> None:
         await ui.press("x", "1", "7", "enter")  # the field takes digits only
         assert isinstance(app.screen, WorkoutScreen)
         assert app.session is not None
-        assert app.session.completed[-1].reps_done == 17
+        assert app.session.ended[-1].reps_done == 17
         assert ui.word == "REST"
 
 
@@ -170,10 +171,10 @@ async def test_q_asks_and_no_goes_on_where_it_was() -> None:
         ui = Driver(app, pilot)
         await ui.advance(4)
         await ui.press("q")
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, StopScreen)
         assert app.session is not None and app.session.engine.paused
         ui.clock.advance(30)  # thinking it over does not eat the set
-        await ui.press("n")
+        await ui.press("g")
         assert isinstance(app.screen, WorkoutScreen) and not app.session.engine.paused
         assert (ui.word, ui.count) == ("DOWN", "1")
 
@@ -190,17 +191,53 @@ async def test_q_then_yes_shows_what_was_done_and_keeps_it() -> None:
     app = session_app()
     async with app.run_test() as pilot:
         ui = Driver(app, pilot)
-        await ui.advance(20)  # set 1 done, into set 2
-        await ui.press("q", "y")
+        await ui.advance(24)  # set 1 done, into set 2: one rep done, the second begun
+        await ui.press("q", "d")
         assert isinstance(app.screen, SummaryScreen)
         assert app.last_session is not None
-        done = app.last_session.completed
-        assert [(s.name, s.set, s.reps_done) for s in done] == [("Push", 1, 2)]
-        assert isinstance(done[0], SetCompleted)
-        assert app.last_session.finish is not None and not app.last_session.finish.completed
-        assert app.screen.query_one(".summary-title").render().plain == "Stopped early"  # type: ignore[union-attr]
+        ended = app.last_session.ended
+        assert [(s.name, s.set, s.reps_done, s.outcome) for s in ended] == [
+            ("Push", 1, 2, "done"),
+            ("Push", 2, 1, "partial"),
+        ]
+        assert isinstance(ended[0], SetEnded)
+        finish = app.last_session.finish
+        assert finish is not None and (finish.completed, finish.reason) == (False, "quit")
+        lines = [line.text for line in app.screen.query(TextLine)]
+        assert lines[0] == "Stopped"
+        assert "1 of 5 sets done, 1 partial; 3 reps; held 0s of 8s in 0:24" in lines
+        assert "What you did is kept in your history." in lines
         await ui.press("q")
         assert app.return_code == 0
+
+
+async def test_q_then_h_stops_because_it_hurts_and_shows_the_advice() -> None:
+    app = session_app()
+    async with app.run_test() as pilot:
+        ui = Driver(app, pilot)
+        await ui.advance(9)
+        await ui.press("q", "h")
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.last_session is not None and app.last_session.finish is not None
+        assert app.last_session.finish.reason == "pain"
+        advice = [line.text for line in app.screen.query(".summary-advice").results(TextLine)]
+        assert advice[0].startswith("Stop now.") and "knees" in advice[-1]
+
+
+async def test_skipping_every_set_never_says_workout_complete() -> None:
+    app = session_app()
+    async with app.run_test() as pilot:
+        ui = Driver(app, pilot)
+        while not isinstance(app.screen, SummaryScreen):
+            await ui.press("n")
+        assert app.last_session is not None
+        assert {s.outcome for s in app.last_session.ended} == {"skipped"}
+        lines = [line.text for line in app.screen.query(TextLine)]
+        assert lines[0] == "Finished, not every set done"
+        assert "Nothing was done, so this session does not count for your streak." in lines
+        assert app.last_session.outcome().startswith(
+            "Finished, not every set done: 0 of 5 sets done, 5 skipped; held 0s of 8s"
+        )
 
 
 async def test_help_opens_over_the_running_session_and_closes() -> None:
@@ -223,4 +260,4 @@ async def test_ctrl_c_stops_at_once_with_status_130() -> None:
         await pilot.press("ctrl+c")
         await pilot.pause()
     assert app.return_code == 130
-    assert app.last_session is not None and len(app.last_session.completed) == 1
+    assert app.last_session is not None and len(app.last_session.ended) == 1

@@ -10,7 +10,7 @@ from pushtimer.session.events import (
     CountdownBeep,
     Event,
     SegmentStarted,
-    SetCompleted,
+    SetEnded,
     TempoTick,
     WorkoutFinished,
 )
@@ -64,7 +64,7 @@ def test_a_whole_run_in_deadline_steps() -> None:
     assert isinstance(events[-1], WorkoutFinished) and events[-1].completed
     assert events[-1].planned == 35.0
     assert not any(getattr(e, "skipped", False) for e in events)
-    sets = [e for e in events if isinstance(e, SetCompleted)]
+    sets = [e for e in events if isinstance(e, SetEnded)]
     assert [(s.set, s.reps_done, s.seconds) for s in sets] == [(1, 2, 10.0), (2, 2, 10.0)]
 
 
@@ -149,8 +149,8 @@ def test_skip_in_the_middle_of_a_set_counts_reps_done() -> None:
     engine, clock = make()
     at(engine, clock, 12.0)  # set 1, rep 2, lowering
     events = engine.skip()
-    (done,) = [e for e in events if isinstance(e, SetCompleted)]
-    assert (done.set, done.reps_done, done.seconds) == (1, 1, 7.0)
+    (done,) = [e for e in events if isinstance(e, SetEnded)]
+    assert (done.set, done.reps_done, done.seconds, done.outcome) == (1, 1, 7.0, "partial")
     assert starts(events) == [("rest", 12.0, False)]
     assert engine.state().remaining == 10.0
 
@@ -163,7 +163,7 @@ def test_skip_at_the_start_of_prepare_and_in_a_rest() -> None:
     assert engine.state().segment.kind == "rest"
     events = engine.skip()
     assert starts(events) == [("down", 10.5, False)]
-    assert not [e for e in events if isinstance(e, SetCompleted)]
+    assert not [e for e in events if isinstance(e, SetEnded)]
 
 
 def test_skip_the_last_set_finishes() -> None:
@@ -238,11 +238,107 @@ def test_rest_changes_outside_a_rest_do_nothing() -> None:
 
 def test_quit_reports_once_and_keeps_completed_sets() -> None:
     engine, clock = make()
-    events = at(engine, clock, 16.0)
-    assert [e for e in events if isinstance(e, SetCompleted)]
+    events = at(engine, clock, 16.0)  # in the rest after set 1
+    assert [e.outcome for e in events if isinstance(e, SetEnded)] == ["done"]
     ended = engine.quit()
-    assert ended == [WorkoutFinished(False, 16.0, 16.0)]
+    assert ended == [WorkoutFinished(False, 16.0, 16.0, "quit")]
     assert engine.quit() == [] and engine.update() == []
+
+
+# -- outcomes: what a set really was ---------------------------------------------------------
+
+
+def ended_sets(events: list[Event]) -> list[tuple[str, int | None, float | None]]:
+    return [(e.outcome, e.reps_done, e.held) for e in events if isinstance(e, SetEnded)]
+
+
+def test_a_set_that_runs_to_its_end_is_done() -> None:
+    engine, clock = make()
+    events = run_to_end(engine, clock)
+    assert ended_sets(events) == [("done", 2, None), ("done", 2, None)]
+
+
+@pytest.mark.parametrize(
+    ("seconds", "expected"),
+    [
+        (5.0, [("skipped", 0, None)]),  # the very start of the set
+        (9.9, [("skipped", 0, None)]),  # pushing up in rep 1: not completed yet
+        (10.0, [("partial", 1, None)]),  # rep 1's last phase has just ended
+        (14.9, [("partial", 1, None)]),
+    ],
+)
+def test_a_rep_counts_once_its_last_phase_has_ended(
+    seconds: float, expected: list[tuple[str, int, None]]
+) -> None:
+    engine, clock = make()
+    at(engine, clock, seconds)
+    assert ended_sets(engine.skip()) == expected
+
+
+def test_quit_in_a_set_keeps_the_reps_done_as_partial_with_its_reason() -> None:
+    engine, clock = make()
+    at(engine, clock, 12.0)  # set 1, rep 2
+    events = engine.quit("pain")
+    assert ended_sets(events) == [("partial", 1, None)]
+    assert events[-1] == WorkoutFinished(False, 12.0, 12.0, "pain")
+
+
+def test_quit_before_any_rep_records_the_set_skipped() -> None:
+    engine, clock = make()
+    at(engine, clock, 6.0)
+    assert ended_sets(engine.quit()) == [("skipped", 0, None)]
+
+
+def test_quit_in_the_get_ready_records_no_set() -> None:
+    engine, clock = make()
+    at(engine, clock, 2.0)
+    assert ended_sets(engine.quit()) == []
+
+
+def test_back_keeps_the_reps_done_as_partial_then_redoes_the_set() -> None:
+    engine, clock = make()
+    at(engine, clock, 12.0)
+    assert ended_sets(engine.back()) == [("partial", 1, None)]
+    assert engine.state().segment.rep == 1
+    assert ended_sets(run_to_end(engine, clock)) == [("done", 2, None), ("done", 2, None)]
+
+
+def test_back_with_nothing_done_records_nothing() -> None:
+    engine, clock = make()
+    at(engine, clock, 6.0)  # 1 s into set 1: back goes to the get-ready
+    assert ended_sets(engine.back()) == []
+    assert engine.state().segment.kind == "prepare"
+
+
+HOLD = 'name = "H"\n[defaults]\nprepare = 0\n[[exercise]]\nname = "Plank"\nhold = 10\n'
+
+
+@pytest.mark.parametrize(
+    ("seconds", "expected"),
+    [(0.5, ("skipped", None, 0.5)), (4.5, ("partial", None, 4.5)), (9.99, ("partial", None, 9.99))],
+)
+def test_a_hold_stopped_early_keeps_the_seconds_held(
+    seconds: float, expected: tuple[str, None, float]
+) -> None:
+    engine, clock = make(HOLD)
+    at(engine, clock, seconds)
+    (ended,) = ended_sets(engine.skip())
+    assert ended[:2] == expected[:2] and ended[2] == pytest.approx(expected[2])
+
+
+def test_a_hold_run_to_its_end_is_done_with_its_full_time() -> None:
+    engine, clock = make(HOLD)
+    assert ended_sets(run_to_end(engine, clock)) == [("done", None, 10.0)]
+
+
+def test_a_hold_paused_counts_only_the_seconds_held() -> None:
+    engine, clock = make(HOLD)
+    at(engine, clock, 3.0)
+    engine.pause()
+    clock.advance(60)
+    engine.resume()
+    clock.advance(2)
+    assert ended_sets(engine.quit()) == [("partial", None, 5.0)]
 
 
 HOLD_AND_OPEN = """
@@ -272,7 +368,7 @@ def test_hold_countdown_and_switch() -> None:
     # hold left (7, 8, 9 s), switch of 4 s (1, 2, 3 s in), hold right, rest after
     assert [b for b in beeps if b[0] == 0] == [(0, 3), (0, 2), (0, 1)]
     assert [b for b in beeps if b[0] == 1] == [(1, 3), (1, 2), (1, 1)]
-    sides = [(e.side, e.hold_seconds, e.reps_done) for e in events if isinstance(e, SetCompleted)]
+    sides = [(e.side, e.hold_seconds, e.reps_done) for e in events if isinstance(e, SetEnded)]
     assert sides == [("left", 10, None), ("right", 10, None)]
 
 
@@ -287,8 +383,9 @@ def test_open_max_set_waits_for_done_with_a_count() -> None:
     with pytest.raises(ValueError, match="number of reps"):
         engine.done()
     events = engine.done(17)
-    (done,) = [e for e in events if isinstance(e, SetCompleted)]
+    (done,) = [e for e in events if isinstance(e, SetEnded)]
     assert (done.name, done.reps_target, done.reps_done, done.seconds) == ("Test", "max", 17, 40.0)
+    assert done.outcome == "done"
     assert starts(events)[0][0] == "rest"
 
 
@@ -299,7 +396,7 @@ def test_open_free_set_done_counts_its_reps_and_finishes() -> None:
     run_to_end(engine, clock)
     assert engine.state().segment.kind == "open"
     events = engine.done()
-    assert [e.reps_done for e in events if isinstance(e, SetCompleted)] == [6]
+    assert [e.reps_done for e in events if isinstance(e, SetEnded)] == [6]
     assert isinstance(events[-1], WorkoutFinished) and events[-1].completed
 
 
@@ -310,11 +407,16 @@ def test_done_outside_an_open_set_does_nothing() -> None:
     assert engine.state().segment.kind == "down"
 
 
-def test_skip_an_open_max_set_records_zero_reps() -> None:
+def test_skip_an_open_max_set_records_it_skipped() -> None:
     engine, clock = make(HOLD_AND_OPEN)
     run_to_end(engine, clock)
-    events = engine.skip()
-    assert [e.reps_done for e in events if isinstance(e, SetCompleted)] == [0]
+    assert ended_sets(engine.skip()) == [("skipped", 0, None)]
+
+
+def test_a_max_set_said_done_with_no_reps_is_skipped() -> None:
+    engine, clock = make(HOLD_AND_OPEN)
+    run_to_end(engine, clock)
+    assert ended_sets(engine.done(0)) == [("skipped", 0, None)]
 
 
 def test_state_totals() -> None:

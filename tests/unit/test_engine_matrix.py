@@ -6,7 +6,7 @@ import pytest
 
 from pushtimer.session.clock import FakeClock
 from pushtimer.session.engine import BACK_WINDOW, Engine
-from pushtimer.session.events import SegmentStarted, SetCompleted, WorkoutFinished
+from pushtimer.session.events import SegmentStarted, SetEnded, WorkoutFinished
 from pushtimer.session.timeline import build_timeline
 from tests.conftest import plan_from
 
@@ -65,6 +65,17 @@ def engine_at(kind: str, where: str) -> tuple[Engine, FakeClock, int]:
     return engine, clock, index
 
 
+def expected_early_end(kind: str, elapsed: float) -> list[str]:
+    """What a set side ended before its end counts as: every rep here is the set's first
+    and only one (not completed until its last phase ends), and a hold is partial after
+    a second held. Nothing is reported outside a set."""
+    if kind in ("prepare", "rest", "switch"):
+        return []
+    if kind == "hold":
+        return ["partial" if elapsed >= 1 else "skipped"]
+    return ["skipped"]
+
+
 @pytest.mark.parametrize("operation", OPERATIONS)
 @pytest.mark.parametrize("where", ["start", "middle", "end"])
 @pytest.mark.parametrize("kind", KINDS)
@@ -84,8 +95,8 @@ def test_operation(kind: str, where: str, operation: str) -> None:
 
     elif operation == "skip":
         events = engine.skip()
-        completed = [e for e in events if isinstance(e, SetCompleted)]
-        assert len(completed) == (1 if kind not in ("prepare", "rest", "switch") else 0)
+        ended = [e for e in events if isinstance(e, SetEnded)]
+        assert [e.outcome for e in ended] == expected_early_end(kind, before.elapsed)
         if step.last == len(TIMELINE.segments):
             assert isinstance(events[-1], WorkoutFinished)
         else:
@@ -115,7 +126,7 @@ def test_operation(kind: str, where: str, operation: str) -> None:
     elif operation == "done":
         if kind == "open":
             events = engine.done(9)
-            assert [e.reps_done for e in events if isinstance(e, SetCompleted)] == [9]
+            assert [e.reps_done for e in events if isinstance(e, SetEnded)] == [9]
             assert isinstance(events[-1], WorkoutFinished)  # it is the last segment
         else:
             assert engine.done(9) == []
@@ -123,5 +134,7 @@ def test_operation(kind: str, where: str, operation: str) -> None:
 
     elif operation == "quit":
         events = engine.quit()
-        assert [type(e) for e in events] == [WorkoutFinished]
-        assert not events[0].completed and engine.finished
+        ended = [e for e in events if isinstance(e, SetEnded)]
+        assert [e.outcome for e in ended] == expected_early_end(kind, before.elapsed)
+        assert [type(e) for e in events] == [SetEnded] * len(ended) + [WorkoutFinished]
+        assert events[-1] == WorkoutFinished(False, now, now, "quit") and engine.finished

@@ -1,5 +1,6 @@
 """Reading the history: streaks across month ends, gaps and plan rest days; the next
-workout due; weekly reps; best max sets; and the CSV and JSON exports."""
+workout due; weekly reps; best max sets; empty sessions, which never count; set outcomes;
+and the CSV and JSON exports."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from pushtimer.history.report import (
@@ -16,12 +18,15 @@ from pushtimer.history.report import (
     as_csv,
     as_json,
     best_max,
+    counted,
+    hidden_line,
     next_workout,
+    set_outcomes,
     streak,
+    table_lines,
     weekly_reps,
 )
-from pushtimer.history.store import HistoryStore, SessionRow, SetRow
-from pushtimer.history.wallclock import FAKE_NOW
+from pushtimer.history.store import HistoryStore, SessionEnd, SessionHead, SessionRow, SetRow
 from pushtimer.plan import load_plan
 from tests.conftest import SHIPPED_PLANS
 
@@ -33,11 +38,13 @@ def _row(
     days: str | None = None,
     completed: bool | None = True,
     workout: str = "Day",
-    sets: tuple[SetRow, ...] = (),
+    sets: tuple[SetRow, ...] | None = None,
     id_: int = 1,
 ) -> SessionRow:
+    """A session; by default with one set done (a session with none is empty)."""
+    done = (_set("A", 12),) if sets is None else sets
     return SessionRow(
-        id_, "p.toml", plan, 0, workout, day, days, started, None, completed, 60.0, sets
+        id_, "p.toml", plan, 0, workout, day, days, started, None, completed, 60.0, done
     )
 
 
@@ -97,9 +104,86 @@ def test_next_workout_is_the_one_after_the_last_finished_and_wraps() -> None:
 
 
 def _set(
-    exercise: str, reps: int | None, target: str | None = "12", side: str | None = None
+    exercise: str,
+    reps: int | None,
+    target: str | None = "12",
+    side: str | None = None,
+    outcome: str = "done",
+    number: int = 1,
 ) -> SetRow:
-    return SetRow(0, exercise, 1, side, target, reps, None if reps is not None else 30, 40.0, "x")
+    hold = None if reps is not None else 30
+    return SetRow(0, exercise, number, side, target, reps, hold, 40.0, "x", outcome)  # type: ignore[arg-type]
+
+
+SKIPPED = (_set("A", 0, outcome="skipped"), _set("A", 0, outcome="skipped", number=2))
+
+
+def test_an_empty_session_never_counts_for_the_streak_or_the_next_workout() -> None:
+    plan = load_plan(SHIPPED_PLANS / "back-week.toml")
+    names = [w.name for w in plan.workouts]
+    rows = [
+        _row("2026-11-05T08:00:00+01:00", plan=plan.name, workout=names[1], sets=SKIPPED),
+        _row("2026-11-04T08:00:00+01:00", plan=plan.name, workout=names[0], sets=()),
+        _row("2026-11-02T08:00:00+01:00", plan=plan.name, workout=names[0]),
+    ]
+    assert [r.empty for r in rows] == [True, True, False]
+    assert counted(rows) == rows[2:]
+    assert next_workout(rows, plan) == (1, rows[2])  # Day 1 done on the 2nd; Day 3 still due
+    assert streak(rows, date(2026, 11, 5)) == 0  # only the 2nd counts, three days ago
+    assert hidden_line(rows) == (
+        "2 empty sessions (no set done) not shown: `pushtimer history --all` shows them."
+    )
+    assert hidden_line(rows[2:]) is None
+
+
+def test_one_partial_set_makes_a_session_count() -> None:
+    row = _row("2026-11-05T08:00:00+01:00", sets=(_set("A", 3, outcome="partial"), *SKIPPED))
+    assert not row.empty and counted([row]) == [row]
+
+
+def test_set_outcomes_take_each_sides_last_run() -> None:
+    sets = (
+        _set("A", 4, outcome="partial"),  # set 1, then redone after going back
+        _set("A", 12),
+        _set("B", 8, side="left", number=1),
+        _set("B", 2, side="right", number=1, outcome="partial"),
+        _set("B", 8, side="left", number=2),
+        _set("B", 8, side="right", number=2),
+        _set("C", 0, number=1, outcome="skipped"),
+    )
+    sets = tuple(
+        msgspec.structs.replace(s, exercise_index=ord(s.exercise) - ord("A")) for s in sets
+    )
+    row = _row("2026-11-05T08:00:00+01:00", sets=sets)
+    assert set_outcomes(row) == ["done", "partial", "done", "skipped"]
+
+
+def test_the_table_shows_sets_by_outcome_and_fits_80_columns() -> None:
+    row = _row(
+        "2026-11-05T08:00:00+01:00",
+        plan="A very long plan name indeed",
+        sets=(
+            _set("A", 12),
+            _set("A", 5, outcome="partial", number=2),
+            _set("A", 0, outcome="skipped", number=3),
+        ),
+    )
+    header, line = table_lines([row])
+    assert header.split() == [
+        "Date",
+        "Plan",
+        "Workout",
+        "Done",
+        "Part",
+        "Skip",
+        "Reps",
+        "Time",
+        "Status",
+    ]
+    assert line.split()[-6:] == ["1", "1", "1", "17", "1:00", "complete"]
+    assert "A very long…" in line and max(len(header), len(line)) <= 80 - len("unfinished") + len(
+        "complete"
+    )
 
 
 def test_weekly_reps_for_the_last_twelve_weeks() -> None:
@@ -123,26 +207,48 @@ def test_best_max_leaves_out_the_session_asked_about() -> None:
     assert best_max(rows, "Plank") is None
 
 
+def _head(started: str, plan_file: str, plan: str, workout: str, day: int | None) -> SessionHead:
+    return SessionHead(plan_file, plan, 0, workout, day, "1,3,5" if day else None, started)
+
+
 @pytest.fixture
-def known_history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> HistoryStore:
-    """Two sessions on two days: one finished, one stopped after a per-side hold."""
+def known_history(tmp_path: Path) -> HistoryStore:
+    """Two sessions on two days: one finished with a partial set, one stopped after a
+    per-side hold held for 25 of 30 s."""
     store = HistoryStore(tmp_path)
-    monkeypatch.setenv(FAKE_NOW, "2026-11-20T08:00:00+01:00")
-    first = store.start_session("/plans/back.toml", "Back week", 0, "Day 1", 1, "1,3,5")
+    first = store.start_session(
+        _head("2026-11-20T08:00:00+01:00", "/plans/back.toml", "Back week", "Day 1", 1)
+    )
     store.add_set(
         first, SetRow(0, "Wide push-up", 1, None, "12", 12, None, 60.0, "2026-11-20T08:01:10+01:00")
     )
     store.add_set(
-        first, SetRow(0, "Wide push-up", 2, None, "12", 11, None, 58.5, "2026-11-20T08:03:10+01:00")
+        first,
+        SetRow(
+            0, "Wide push-up", 2, None, "12", 11, None, 58.5, "2026-11-20T08:03:10+01:00", "partial"
+        ),
     )
-    store.end_session(first, completed=True, seconds=200.0)
-    monkeypatch.setenv(FAKE_NOW, "2026-11-21T18:30:00+01:00")
-    second = store.start_session("quick set", "Hold", 0, "Hold", None)
+    store.end_session(first, SessionEnd(True, 200.0, None, "2026-11-20T08:03:20+01:00"))
+    second = store.start_session(
+        _head("2026-11-21T18:30:00+01:00", "quick set", "Hold", "Hold", None)
+    )
     store.add_set(
         second,
-        SetRow(0, "Side plank", 1, "left", None, None, 30, 30.0, "2026-11-21T18:30:40+01:00"),
+        SetRow(
+            0,
+            "Side plank",
+            1,
+            "left",
+            None,
+            None,
+            30,
+            25.0,
+            "2026-11-21T18:30:40+01:00",
+            "partial",
+            25.0,
+        ),
     )
-    store.end_session(second, completed=False, seconds=41.0)
+    store.end_session(second, SessionEnd(False, 41.0, "pain", "2026-11-21T18:30:41+01:00"))
     return store
 
 
@@ -150,53 +256,25 @@ def test_csv_has_a_header_and_one_row_per_set_oldest_first(known_history: Histor
     text = as_csv(known_history.sessions())
     rows = list(csv.reader(io.StringIO(text)))
     assert tuple(rows[0]) == CSV_COLUMNS
+    first = ["1", "2026-11-20T08:00:00+01:00", "Back week", "Day 1", "complete", "Wide push-up"]
     assert rows[1:] == [
+        [*first, "1", "", "done", "12", "12", "", "", "60.0", "2026-11-20T08:01:10+01:00"],
+        [*first, "2", "", "partial", "12", "11", "", "", "58.5", "2026-11-20T08:03:10+01:00"],
         [
-            "1",
-            "2026-11-20T08:00:00+01:00",
-            "Back week",
-            "Day 1",
-            "complete",
-            "Wide push-up",
-            "1",
-            "",
-            "12",
-            "12",
-            "",
-            "60.0",
-            "2026-11-20T08:01:10+01:00",
+            "2", "2026-11-21T18:30:00+01:00", "Hold", "Hold", "stopped", "Side plank",
+            "1", "left", "partial", "", "", "30", "25.0", "25.0", "2026-11-21T18:30:40+01:00",
         ],
-        [
-            "1",
-            "2026-11-20T08:00:00+01:00",
-            "Back week",
-            "Day 1",
-            "complete",
-            "Wide push-up",
-            "2",
-            "",
-            "12",
-            "11",
-            "",
-            "58.5",
-            "2026-11-20T08:03:10+01:00",
-        ],
-        [
-            "2",
-            "2026-11-21T18:30:00+01:00",
-            "Hold",
-            "Hold",
-            "stopped",
-            "Side plank",
-            "1",
-            "left",
-            "",
-            "",
-            "30",
-            "30.0",
-            "2026-11-21T18:30:40+01:00",
-        ],
-    ]
+    ]  # fmt: skip
+
+
+def test_csv_never_writes_a_live_formula(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path)
+    session = store.start_session(
+        _head("2026-11-20T08:00:00+01:00", "x.toml", '=HYPERLINK("http://x")', "+1", None)
+    )
+    store.add_set(session, SetRow(0, "@sum", 1, None, "12", 12, None, 1.0, "t"))
+    rows = list(csv.reader(io.StringIO(as_csv(store.sessions()))))
+    assert rows[1][2:4] == ['\'=HYPERLINK("http://x")', "'+1"] and rows[1][5] == "'@sum"
 
 
 def test_json_has_every_session_newest_first_and_the_streak(known_history: HistoryStore) -> None:
@@ -204,16 +282,20 @@ def test_json_has_every_session_newest_first_and_the_streak(known_history: Histo
     assert document["streak_days"] == 2
     newest, oldest = document["sessions"]
     assert (newest["plan"], newest["status"], newest["seconds"]) == ("Hold", "stopped", 41.0)
+    assert (newest["stop_reason"], newest["empty"]) == ("pain", False)
     assert newest["sets"] == [
         {
             "exercise": "Side plank",
             "set": 1,
             "side": "left",
+            "outcome": "partial",
             "reps_target": None,
             "reps_done": None,
             "hold_seconds": 30,
-            "seconds": 30.0,
+            "held_seconds": 25.0,
+            "seconds": 25.0,
             "done_at": "2026-11-21T18:30:40+01:00",
         }
     ]
     assert (oldest["day"], oldest["plan_file"], len(oldest["sets"])) == (1, "/plans/back.toml", 2)
+    assert [s["outcome"] for s in oldest["sets"]] == ["done", "partial"]

@@ -81,16 +81,50 @@ def test_a_whole_session_line_by_line() -> None:
 
 
 def test_pause_resume_skip_and_quit_keys() -> None:
-    code, lines = session(QUICK, [(4.0, b" "), (10.0, b" "), (11.0, b"n"), (13.5, b"q")])
+    keys = [(4.0, b" "), (10.0, b" "), (11.0, b"n"), (13.5, b"q"), (14.0, b"d")]
+    code, lines = session(QUICK, keys)
     assert code == 0
     assert "00:04  PAUSED  (Enter or Space to go on)" in lines
     assert "00:10  RESUMED" in lines
     # Paused 6 s in the first lowering, so at 11 s it is still lowering (BOTTOM moved from
     # 6 s to 12 s); the skip ends the set with 2 s of it done and no whole rep.
     assert not any("BOTTOM" in line for line in lines)
-    assert "00:11  Done: Set 1/2 Quick set, 0 reps in 0:02" in lines
+    assert "00:11  Skipped: Set 1/2 Quick set, 0 of 2 reps in 0:02" in lines
     assert "00:11  REST 5s  next: Set 2/2 Quick set" in lines
-    assert lines[-1] == "00:13  Stopped: 1 set, 0 reps done in 0:07"
+    assert lines[-2:] == [
+        "00:13  Stop? d: done for today  h: something hurts  any other key: go on",
+        "00:13  Stopped: 0 of 2 sets done, 1 skipped; 0 of 4 reps in 0:07",
+    ]
+
+
+def test_q_then_another_key_goes_on_where_it_was() -> None:
+    _, lines = session(QUICK, [(4.0, b"q"), (6.0, b"x")])
+    assert lines[5:8] == [
+        "00:04  Stop? d: done for today  h: something hurts  any other key: go on",
+        "00:06  Going on.",
+        "00:08  Set 1/2  Quick set  rep 1/2  BOTTOM 1s",  # the lowering had 2 s left
+    ]
+    assert lines[-1] == "00:30  Workout complete: 2 sets, 4 reps in 0:28"  # 2 s of question
+
+
+def test_q_then_h_stops_with_the_advice_and_keeps_the_reps_done() -> None:
+    _, lines = session(QUICK, [(9.0, b"q"), (9.5, b"h")])
+    assert lines[-5:] == [
+        "00:09  Partial: Set 1/2 Quick set, 1 of 2 reps in 0:06",
+        "00:09  Stopped: 0 of 2 sets done, 1 partial; 1 of 4 reps in 0:09",
+        "00:09  Stop now. Sharp pain is a signal, not a challenge: never push through it.",
+        "00:09  Rest until it no longer hurts.",
+        "00:09  Come back on an easier version, such as push-ups on your knees.",
+    ]
+
+
+def test_a_set_cut_short_says_how_far_it_got() -> None:
+    _, lines = session(QUICK, [(9.0, b"n")])  # rep 2 of set 1: one rep completed
+    assert "00:09  Partial: Set 1/2 Quick set, 1 of 2 reps in 0:06" in lines
+    assert (
+        lines[-1]
+        == "00:24  Finished, not every set done: 1 of 2 sets done, 1 partial; 3 of 4 reps in 0:24"
+    )
 
 
 def test_max_set_takes_the_typed_count() -> None:
@@ -103,7 +137,7 @@ def test_max_set_takes_the_typed_count() -> None:
         lines[1]
         == "00:00  Set 1/1  Flying push-up  GO  as many reps as you can: type the count, then Enter"
     )
-    assert "00:05  Type the number of reps, then Enter." in lines
+    assert "00:05  Type the number of reps you did (0 to 500). Then Enter." in lines
     assert lines[-2:] == [
         "00:09  Done: Set 1/1 Flying push-up, 14 reps in 0:09",
         "00:09  Workout complete: 1 set, 14 reps in 0:09",
@@ -115,7 +149,20 @@ def test_open_set_with_no_input_left_moves_on() -> None:
     code, lines = session(text)
     assert code == 0
     assert "00:00  No input: ending the open set." in lines
-    assert lines[-1] == "00:00  Workout complete: 1 set, 0 reps in 0:00"
+    assert lines[-2:] == [
+        "00:00  Skipped: Set 1/1 Free, 0 of 5 reps in 0:00",
+        "00:00  Finished, not every set done: 0 of 1 set done, 1 skipped; 0 of 5 reps in 0:00",
+    ]
+
+
+def test_a_max_count_must_be_ascii_digits_within_the_bound() -> None:
+    text = 'name = "T"\n[defaults]\nprepare = 0\n[[exercise]]\nname = "Max"\nreps = "max"\n'
+    typed = [(1.0, b"99999999999999999999\n"), (2.0, "\u0663\n".encode()), (3.0, b"501\n")]
+    code, lines = session(text, [*typed, (4.0, b"12\x7f3\n")])
+    assert code == 0
+    assert lines.count("00:01  Type the number of reps you did (0 to 500). Then Enter.") == 1
+    assert "00:03  Type the number of reps you did (0 to 500). Then Enter." in lines
+    assert lines[-2] == "00:04  Done: Set 1/1 Max, 13 reps in 0:04"
 
 
 def test_per_side_hold_and_switch_lines() -> None:
@@ -129,7 +176,7 @@ def test_per_side_hold_and_switch_lines() -> None:
         "00:02  HOLD 3",
         "00:03  HOLD 2",
         "00:04  HOLD 1",
-        "00:05  Done: Set 1/1 left Side plank, 5s hold in 0:05",
+        "00:05  Done: Set 1/1 left Side plank, held 5s of 5s in 0:05",
     ]
     assert "00:05  SWITCH 4s  right side next" in lines
     assert "00:09  Set 1/1 right  Side plank  HOLD 5s" in lines

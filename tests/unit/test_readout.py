@@ -116,24 +116,3 @@ def test_next_wake_is_the_sooner_of_a_cue_and_a_change_on_screen() -> None:
     clock.advance(5.2)  # DOWN of rep 1; a tick at 6, the count changes at 6 too
     session.record(session.engine.update())
     assert session.next_wake() == pytest.approx(start + 6)
-
-
-def test_tally_counts_a_redone_set_once_and_a_per_side_set_as_one() -> None:
-    session, clock = _session()
-    engine = session.engine
-    session.record(engine.skip())  # prepare
-    clock.advance(7)  # into rep 2 of set 1
-    session.record(engine.skip())  # set 1 ends with 1 rep
-    session.record(engine.back())  # within 2 s of the rest's start: set 1 again
-    clock.advance(15)
-    session.record(engine.update())  # set 1 done in full this time
-    while engine.segment.kind != "open":
-        session.record(engine.skip())
-    session.record(engine.done(12))
-    while not engine.finished:
-        session.record(engine.skip())
-    rows = {row.name: row for row in session.tally().exercises}
-    assert (rows["Push"].sets_done, rows["Push"].reps) == (2, 3 + 0)
-    assert (rows["Max"].sets_done, rows["Max"].reps) == (1, 12)
-    assert rows["Side plank"].sets_done == 1 and rows["Side plank"].reps == 0
-    assert session.outcome().startswith("Workout complete: 4 sets, 15 reps in ")

@@ -1,4 +1,5 @@
-"""Small modal dialogs: confirm quitting, and the rep count of a "max" set."""
+"""Small modal dialogs: why a session stops, a yes/no question, and the rep count of a
+"max" set."""
 
 from __future__ import annotations
 
@@ -8,7 +9,38 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input
 
+from pushtimer.session.events import StopReason
+from pushtimer.session.live import read_count
 from pushtimer.ui.widgets.text_line import TextLine
+
+
+class StopScreen(ModalScreen[StopReason | None]):
+    """q in a session: stop because you are done for today (d), because something hurts
+    (h), or go on (g or Escape)."""
+
+    BINDINGS = [
+        Binding("d", "answer('quit')", "Done for today", show=False),
+        Binding("h", "answer('pain')", "Something hurts", show=False),
+        Binding("g,escape,q", "answer(None)", "Go on", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield TextLine("Stop this workout?", classes="dialog-title")
+            yield TextLine("Finished sets are kept, and this one as far as it got.")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Done for today (d)", id="quit", variant="primary")
+                yield Button("It hurts (h)", id="pain", variant="error")
+                yield Button("Go on (g)", id="go-on", variant="success")
+
+    def on_mount(self) -> None:
+        self.query_one("#go-on", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_answer(None if event.button.id == "go-on" else event.button.id)
+
+    def action_answer(self, reason: str | None) -> None:
+        self.dismiss("pain" if reason == "pain" else "quit" if reason == "quit" else None)
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -19,18 +51,22 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n,escape,q", "answer(False)", "No", show=False),
     ]
 
-    def __init__(self, question: str, detail: str) -> None:
+    def __init__(
+        self, question: str, detail: str, yes: str = "Yes (y)", no: str = "No (n)"
+    ) -> None:
         super().__init__()
         self.question = question
         self.detail = detail
+        self.yes = yes
+        self.no = no
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield TextLine(self.question, classes="dialog-title")
             yield TextLine(self.detail)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Yes, stop (y)", id="yes", variant="error")
-                yield Button("No, go on (n)", id="no", variant="primary")
+                yield Button(self.yes, id="yes", variant="error")
+                yield Button(self.no, id="no", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -59,11 +95,10 @@ class RepCountScreen(ModalScreen[int | None]):
             yield TextLine("Enter to save · Escape to go back to the set", classes="dim")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
-        if text.isdigit():
-            self.dismiss(int(text))
-        else:
-            self.notify("Type the number of reps you did.", severity="warning")
+        try:
+            self.dismiss(read_count(event.value))
+        except ValueError as problem:
+            self.notify(str(problem), severity="warning")
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -6,8 +6,8 @@ A user plan with problems is listed with a pointer to ``pushtimer validate``, ne
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, cast
 
 from msgspec import Struct
 from textual.app import ComposeResult
@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
-from pushtimer.history.report import next_workout
+from pushtimer.history.report import counted, next_workout
 from pushtimer.history.store import SessionRow
 from pushtimer.outline import describe_exercise, workout_totals
 from pushtimer.plan.catalog import PlanFile, user_plans_dir
@@ -28,12 +28,10 @@ from pushtimer.plan.loader import load_plan
 from pushtimer.plan.model import Plan
 from pushtimer.plan.quick import QUICK_SOURCE
 from pushtimer.session.timeline import workout_length
+from pushtimer.ui.messages import WorkoutChosen
 from pushtimer.ui.screens.history import HistoryScreen
 from pushtimer.ui.screens.quick_form import QuickFormScreen
 from pushtimer.ui.widgets.text_line import TextLine
-
-if TYPE_CHECKING:
-    from pushtimer.ui.app import PushtimerApp
 
 QUICK = "quick"
 
@@ -56,18 +54,20 @@ class PickerScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        find_plans: Callable[[], list[PlanFile]],
+        past_sessions: Callable[[], list[SessionRow]],
+    ) -> None:
         super().__init__()
+        self._find_plans = find_plans
+        self._past_sessions = past_sessions
         self._entries: list[_Entry] = []
         self._rows: list[SessionRow] = []
 
-    @property
-    def runner(self) -> PushtimerApp:
-        return cast("PushtimerApp", self.app)
-
     def compose(self) -> ComposeResult:
-        self._entries = [_load(file) for file in self.runner.find_plans()]
-        self._rows = self.runner.past_sessions()
+        self._entries = [_load(file) for file in self._find_plans()]
+        self._rows = counted(self._past_sessions())
         with Vertical(id="picker"):
             yield TextLine("pushtimer: choose a workout", classes="picker-title")
             with Horizontal(id="picker-body"):
@@ -94,7 +94,7 @@ class PickerScreen(Screen[None]):
         return None
 
     def action_history(self) -> None:
-        self.app.push_screen(HistoryScreen(self.runner.past_sessions()))
+        self.app.push_screen(HistoryScreen(self._past_sessions()))
 
     def _options(self) -> list[Option | None]:
         options: list[Option | None] = []
@@ -158,13 +158,13 @@ class PickerScreen(Screen[None]):
 
             def chosen(plan: Plan | None) -> None:
                 if plan is not None:
-                    self.runner.begin(plan, 0, QUICK_SOURCE)
+                    self.post_message(WorkoutChosen(plan, 0, QUICK_SOURCE))
 
             self.app.push_screen(QuickFormScreen(), chosen)
             return
         picked = self._chosen(option_id)
         if picked is not None:
-            self.runner.begin(*picked)
+            self.post_message(WorkoutChosen(*picked))
 
 
 def _load(file: PlanFile) -> _Entry:

@@ -8,8 +8,6 @@ that only a "terminal too small" line shows, and the session runs on regardless.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -17,18 +15,16 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from pushtimer.session.engine import REST_STEP, EngineState
-from pushtimer.session.events import Event
+from pushtimer.session.events import StopReason
 from pushtimer.session.live import LiveSession
-from pushtimer.ui.screens.dialogs import ConfirmScreen, RepCountScreen
+from pushtimer.ui.messages import MuteToggled, SessionMoved
+from pushtimer.ui.screens.dialogs import RepCountScreen, StopScreen
 from pushtimer.ui.view import workout_view
 from pushtimer.ui.widgets.countdown import Countdown
 from pushtimer.ui.widgets.phase_banner import PhaseBanner
 from pushtimer.ui.widgets.tempo_bar import TempoBar
 from pushtimer.ui.widgets.text_line import TextLine
 from pushtimer.ui.widgets.workout_progress import WorkoutProgress
-
-if TYPE_CHECKING:
-    from pushtimer.ui.app import PushtimerApp
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12  # below this: "terminal too small"
 FULL_WIDTH, FULL_HEIGHT = 56, 20  # from this: the big digits
@@ -46,7 +42,7 @@ class WorkoutScreen(Screen[None]):
         Binding("b", "back", "Back"),
         Binding("plus,equals_sign", f"rest({REST_STEP})", f"+{REST_STEP}s", key_display="+"),
         Binding("minus", f"rest({-REST_STEP})", f"-{REST_STEP}s", key_display="-"),
-        Binding("m", "app.mute", "Mute"),
+        Binding("m", "mute", "Mute"),
         Binding("q", "quit_session", "Quit"),
     ]
 
@@ -56,10 +52,6 @@ class WorkoutScreen(Screen[None]):
         self._open_segment: int | None = None  # the open set whose footer shows "Done"
         self._resting = False
         self._composed = False  # widgets exist: state can be shown
-
-    @property
-    def runner(self) -> PushtimerApp:
-        return cast("PushtimerApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="session"):
@@ -74,6 +66,7 @@ class WorkoutScreen(Screen[None]):
             yield TextLine(id="reminder")
             yield TextLine(id="hint")
             yield TextLine(id="next-up")
+            yield TextLine(id="history-warning")
             yield WorkoutProgress(id="progress")
         yield TextLine(
             f"Terminal too small: make it at least {MIN_WIDTH}x{MIN_HEIGHT}. The workout goes on.",
@@ -84,10 +77,19 @@ class WorkoutScreen(Screen[None]):
     def on_mount(self) -> None:
         self._composed = True
         self.watch(self.app, "muted", self._show_muted)
+        self.watch(self.app, "history_problem", self._show_history_problem)
         self.show_state()
 
     def _show_muted(self, muted: bool) -> None:
         self.query_one("#sound-state", TextLine).text = "MUTED (m)" if muted else ""
+
+    def _show_history_problem(self, problem: str) -> None:
+        """While history writes wait: say why, and that nothing is lost."""
+        warning = self.query_one("#history-warning", TextLine)
+        warning.text = (
+            f"History waits: {problem}. Sets are kept and saved later." if problem else ""
+        )
+        warning.display = bool(problem)
 
     def show_state(self) -> None:
         """Draw the engine's state now; each widget repaints only if its part changed."""
@@ -128,53 +130,62 @@ class WorkoutScreen(Screen[None]):
             return self._resting
         return True
 
-    # -- keys ----------------------------------------------------------------------------
+    # -- keys: each is one of the session's operations --------------------------------------
 
-    def _run(self, events: list[Event]) -> None:
-        self.runner.apply(events)
+    def _moved(self) -> None:
+        self.post_message(SessionMoved())
 
     def action_pause(self) -> None:
-        self._run(self.session.engine.toggle_pause())
+        self.session.toggle_pause()
+        self._moved()
 
     def action_skip(self) -> None:
-        self._run(self.session.engine.skip())
+        self.session.skip()
+        self._moved()
 
     def action_back(self) -> None:
-        self._run(self.session.engine.back())
+        self.session.back()
+        self._moved()
 
     def action_rest(self, seconds: int) -> None:
-        self._run(self.session.engine.adjust_rest(seconds))
+        self.session.adjust_rest(seconds)
+        self._moved()
+
+    def action_mute(self) -> None:
+        self.post_message(MuteToggled(self.session.toggle_mute()))
 
     def action_done(self) -> None:
-        engine = self.session.engine
-        if engine.segment.kind != "open":
+        session = self.session
+        if session.engine.segment.kind != "open":
             return
-        exercise = self.session.timeline.exercise_of(engine.segment)
-        if exercise is not None and exercise.reps == "max":
-            index = engine.state().index
+        if not session.wants_count:
+            session.done()
+            self._moved()
+            return
+        index = session.engine.state().index
+        exercise = session.timeline.exercise_of(session.engine.segment)
 
-            def counted(reps: int | None) -> None:
-                still_open = not engine.finished and engine.state().index == index
-                if reps is not None and still_open:
-                    self._run(engine.done(reps))
+        def counted(reps: int | None) -> None:
+            still_open = not session.engine.finished and session.engine.state().index == index
+            if reps is not None and still_open:
+                session.done(reps)
+                self._moved()
 
-            self.app.push_screen(RepCountScreen(exercise.name), counted)
-        else:
-            self._run(engine.done())
+        self.app.push_screen(RepCountScreen(exercise.name if exercise else ""), counted)
 
     def action_quit_session(self) -> None:
-        """Ask first, with the session paused; keep going if the answer is no."""
-        engine = self.session.engine
-        was_paused = engine.paused
+        """Ask why, with the session paused: done for today, something hurts, or go on."""
+        session = self.session
+        was_paused = session.engine.paused
         if not was_paused:
-            self._run(engine.pause())
+            session.pause()
+            self._moved()
 
-        def answered(stop: bool | None) -> None:
-            if stop:
-                self.runner.end_session()
-            elif not was_paused and engine.paused:
-                self._run(engine.resume())
+        def answered(reason: StopReason | None) -> None:
+            if reason is not None:
+                session.stop(reason)
+            elif not was_paused and session.engine.paused:
+                session.resume()
+            self._moved()
 
-        self.app.push_screen(
-            ConfirmScreen("Stop this workout?", "Sets you finished are kept."), answered
-        )
+        self.app.push_screen(StopScreen(), answered)

@@ -1,0 +1,89 @@
+"""What a session got done, counted by outcome: the summary's numbers and its one line."""
+
+from __future__ import annotations
+
+from pushtimer.session.clock import FakeClock
+from pushtimer.session.live import LiveSession
+from pushtimer.session.tally import Counts, headline, set_outcome, sets_line
+from tests.conftest import plan_from
+
+PLAN = plan_from(
+    """
+    name = "Tally"
+    [defaults]
+    prepare = 5
+    rest = 30
+    [[exercise]]
+    name = "Push"
+    sets = 2
+    reps = 3
+    tempo = "3-1-1-0"
+    [[exercise]]
+    name = "Max"
+    reps = "max"
+    [[exercise]]
+    name = "Side plank"
+    hold = 20
+    per_side = true
+    """
+)
+
+
+def test_a_redone_set_counts_by_its_last_run_and_skips_are_said() -> None:
+    clock = FakeClock()
+    session = LiveSession(PLAN, 0, clock)
+    session.skip()  # prepare
+    clock.advance(7)  # into rep 2 of set 1
+    session.skip()  # set 1 ends with 1 rep: partial
+    session.back()  # within 2 s of the rest's start: set 1 again
+    clock.advance(15)
+    session.update()  # set 1 done in full this time
+    session.skip()  # the rest
+    session.skip()  # set 2, before any rep: skipped
+    while session.engine.segment.kind != "open":
+        session.skip()
+    session.done(12)
+    while not session.engine.finished:
+        session.skip()  # both sides of the plank: nothing held
+    assert [e.outcome for e in session.ended] == [
+        "partial", "done", "skipped", "done", "skipped", "skipped"
+    ]  # fmt: skip
+    counts = {row.name: row.counts for row in session.tally().exercises}
+    assert (counts["Push"].done, counts["Push"].skipped, counts["Push"].reps) == (1, 1, 3)
+    assert (counts["Max"].done, counts["Max"].reps) == (1, 12)
+    assert (counts["Side plank"].skipped, counts["Side plank"].held) == (1, 0.0)
+    assert session.outcome() == (
+        "Finished, not every set done: 2 of 4 sets done, 2 skipped; 15 reps; held 0s of 40s in 0:22"
+    )
+
+
+def test_every_set_done_is_workout_complete() -> None:
+    clock = FakeClock()
+    plan = plan_from('name = "Q"\n[defaults]\nprepare = 0\n[[exercise]]\nname = "Q"\nreps = 2\n')
+    session = LiveSession(plan, 0, clock)
+    clock.advance(10)
+    session.update()
+    assert headline(session.tally(), session.finish) == "Workout complete"
+    assert session.outcome() == "Workout complete: 1 set, 2 reps in 0:10"
+
+
+def test_a_session_stopped_in_the_get_ready_did_nothing() -> None:
+    clock = FakeClock()
+    session = LiveSession(PLAN, 0, clock)
+    clock.advance(2)
+    session.stop("quit")
+    assert session.ended == []
+    assert session.outcome() == "Stopped: 0 of 4 sets done; held 0s of 40s in 0:02"
+
+
+def test_a_per_side_set_is_done_only_with_both_sides() -> None:
+    assert set_outcome(["done", "done"], per_side=True) == "done"
+    assert set_outcome(["done"], per_side=True) == "partial"  # stopped in the switch
+    assert set_outcome(["done", "skipped"], per_side=True) == "partial"
+    assert set_outcome(["skipped", "skipped"], per_side=True) == "skipped"
+    assert set_outcome(["skipped"], per_side=False) == "skipped"
+
+
+def test_sets_line_leaves_out_what_is_zero() -> None:
+    counts = Counts(sets_planned=7, done=3, partial=1, reps=40, reps_target=84)
+    assert sets_line(counts) == "3 of 7 sets done, 1 partial; 40 of 84 reps"
