@@ -18,9 +18,10 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/pushtimer $(PLAN)
 
-# Four workers on two cores: the end-to-end tests mostly wait on the wall clock.
+# Four workers on two cores: the end-to-end tests mostly wait on the wall clock. Work
+# stealing keeps a worker from idling behind one long test.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -n 4
+	$(BIN)/python -m pytest -q -n 4 --dist worksteal
 
 lint: $(STAMP)
 	$(BIN)/ruff check pushtimer tests benchmarks

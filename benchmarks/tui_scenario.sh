@@ -7,7 +7,7 @@
 #   bash benchmarks/tui_scenario.sh            (needs tmux and .venv: run `make test` once)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
-tui=${TUI:-$repo/../shared/tools/tui}
+tui=${TUI:-$repo/benchmarks/tui}
 pushtimer=${PUSHTIMER:-$repo/.venv/bin/pushtimer}
 export TUI_NAME=pushtimer-scenario-$$
 trap '"$tui" stop' EXIT

@@ -442,7 +442,15 @@ def _run_tui(
         _say_safely(app.last_session.outcome())
     if note is not None:
         _say_safely(note, err=True)
-    sys.exit(app.return_code or 0)
+    code = app.return_code or 0
+    if app.signalled:
+        # The terminal may be gone, and Textual's input thread with it, which the
+        # interpreter would wait for at exit: the history is flushed, so end now.
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        os._exit(code)
+    sys.exit(code)
 
 
 def _run_plain(

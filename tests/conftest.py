@@ -27,3 +27,9 @@ def _private_config(
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Real-process tests first: they mostly wait on the wall clock, so under xdist they
+    overlap with the tests that use the CPU instead of trailing after them."""
+    items.sort(key=lambda item: item.get_closest_marker("realtime") is None)

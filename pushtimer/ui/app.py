@@ -72,6 +72,7 @@ class PushtimerApp(App[int]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+c", "interrupt", "Stop now", show=False, priority=True),
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False),
     ]
 
     muted: reactive[bool] = reactive(False)
@@ -108,7 +109,7 @@ class PushtimerApp(App[int]):
         self.player: SoundPlayer | None = None
         self._early_cues: list[tuple[Event, Timeline, float]] = []
         self._handle_signals = handle_signals
-        self._signalled = False
+        self.signalled = False  # ended by a signal (the terminal may be gone)
         self._saved_handlers: dict[int, object] = {}
         self._tty_before = terminal_mode() if handle_signals else None
 
@@ -156,10 +157,7 @@ class PushtimerApp(App[int]):
     def _redraw_everything(self, _app: object = None) -> None:
         """After Ctrl+Z and fg (SIGCONT) the terminal shows whatever the shell left: draw
         every widget again, not only those that changed."""
-        self.screen.refresh(repaint=True, layout=True)
-        for widget in self.screen.walk_children():
-            widget.refresh(repaint=True)
-        self.refresh(repaint=True, layout=True)
+        self.screen.refresh(self.screen.region)  # the whole region: a full update
 
     def _cue_sound(self, event: Event, timeline: Timeline) -> None:
         """The session's sound listener; cues before the player exists wait for it."""
@@ -321,9 +319,9 @@ class PushtimerApp(App[int]):
                 self._saved_handlers[sig] = signal.signal(sig, self._on_signal)
 
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
-        if self._signalled:
+        if self.signalled:
             return  # already ending; the watchdog sees it through
-        self._signalled = True
+        self.signalled = True
         code = EXIT_INTERRUPTED if signum == signal.SIGINT else 128 + signum
         reason: StopReason = "interrupt" if signum == signal.SIGINT else "signal"
         watchdog = threading.Thread(

@@ -8,8 +8,10 @@ import csv
 import io
 import json
 import signal
+import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -47,9 +49,14 @@ def _run_until_two_sets(data: Path) -> subprocess.Popen[str]:
         raise AssertionError("the second set never finished")
     # The history is written off the session's thread: a set is in the file within
     # moments of ending (that moment is all a kill -9 can take).
-    for _ in range(100):
-        if history(data, "--csv").stdout.count("\n") == 3:
-            return process
+    reader = sqlite3.connect(data / DB_NAME)
+    try:
+        for _ in range(400):
+            if reader.execute("SELECT count(*) FROM set_done").fetchone() == (2,):
+                return process
+            time.sleep(0.005)
+    finally:
+        reader.close()
     raise AssertionError("the second set never reached the history")
 
 

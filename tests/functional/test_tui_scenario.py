@@ -13,12 +13,10 @@ import pytest
 from tests.conftest import REPO
 
 SCENARIO = REPO / "benchmarks" / "tui_scenario.sh"
-TUI = REPO.parent / "shared" / "tools" / "tui"
 
 
 @pytest.mark.realtime
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux (.ci/run installs it)")
-@pytest.mark.skipif(not TUI.exists(), reason="needs ../shared/tools/tui beside the repo")
 def test_a_two_set_tempo_plan_in_a_real_terminal() -> None:
     env = dict(os.environ, PUSHTIMER=str(Path(sys.executable).parent / "pushtimer"))
     result = subprocess.run(
