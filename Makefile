@@ -39,13 +39,15 @@ layers: $(STAMP)
 
 check: lint typecheck layers test
 
-# Needs tmux (startup and steady run the app in a terminal). About three minutes.
+# Needs tmux (the app runs in a private terminal). About four minutes.
 bench: $(STAMP)
 	cd benchmarks && ../$(BIN)/python startup.py
 	cd benchmarks && ../$(BIN)/python steady.py
 	cd benchmarks && ../$(BIN)/python scale.py
 	$(BIN)/python benchmarks/drift.py
 	$(BIN)/python benchmarks/sound_latency.py
+	cd benchmarks && ../$(BIN)/python history_lock.py
+	cd benchmarks && ../$(BIN)/python exit_time.py
 
 sounds: $(STAMP)
 	$(BIN)/python -m pushtimer.audio.synth sounds

@@ -68,8 +68,22 @@ class Terminal:
                 time.sleep(0.02)
         return pid
 
+    def keys(self, *keys: str) -> None:
+        """Press ``keys`` (tmux names: n, Space, Enter, C-c)."""
+        subprocess.run([*self._tmux, "send-keys", "-t", "main", *keys], check=True)
+
     def stop(self) -> None:
+        """Close the terminal: its program gets SIGHUP, as when a window is closed."""
         subprocess.run([*self._tmux, "kill-server"], capture_output=True)
+
+
+def ended(pid: int) -> bool:
+    """``pid`` has exited (a zombie not yet reaped has exited too)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+    return state == "Z"
 
 
 def cpu_seconds(pid: int) -> float:

@@ -427,7 +427,7 @@ def _run_tui(
         if store is None:
             with _history_errors():
                 store = stack.enter_context(contextlib.closing(_open_history(options.data_dir)))
-        writer = HistoryWriter(options.data_dir)
+        writer = HistoryWriter(options.data_dir, start=False)  # the app starts it
         app = PushtimerApp(
             start=start,
             cue_log=log,
@@ -633,10 +633,7 @@ def history_delete(session_id: int, yes: bool, data_dir: Path | None) -> None:
         click.echo(f"pushtimer: no session {session_id} in the history ({folder})", err=True)
         sys.exit(EXIT_USAGE)
     click.echo("\n".join(table_lines([row])))
-    if not yes:
-        if not sys.stdin.isatty():
-            click.echo("pushtimer: not deleted; to delete without a question, add --yes", err=True)
-            sys.exit(EXIT_USAGE)
+    if not yes:  # no answer at all (no input) is a no
         click.confirm("Delete this session for good?", abort=True)
     with _history_errors():
         store = HistoryStore(folder)

@@ -67,6 +67,7 @@ class HistoryWriter:
         folder: Path,
         on_change: Callable[[str | None], None] | None = None,
         retry_seconds: float = RETRY_SECONDS,
+        start: bool = True,
     ) -> None:
         self.folder = folder
         self.on_change = on_change
@@ -81,6 +82,17 @@ class HistoryWriter:
         self._closed = False
         self._wake = threading.Condition()
         self._thread = threading.Thread(target=self._run, name="pushtimer-history", daemon=True)
+        self._started = False
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Begin writing (rows handed over before this wait, in order). A screen starts
+        its writer after the first frame, so opening the database never delays it."""
+        with self._wake:
+            if self._started:
+                return
+            self._started = True
         self._thread.start()
 
     # -- from the session's thread ---------------------------------------------------------
@@ -116,6 +128,7 @@ class HistoryWriter:
                 return None
             self._closing_by = time.monotonic() + seconds
             self._wake.notify_all()
+        self.start()  # rows handed over before a start that never came: write them now
         self._thread.join(seconds + 0.5)
         with self._wake:
             if self._closed:

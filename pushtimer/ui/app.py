@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 
 EXIT_INTERRUPTED = 130
 MIN_DELAY = 0.001  # a wake-up already due still goes through a timer (Textual needs > 0)
+# History writes begin once the first screen is out (rows handed over before that wait).
+WRITER_START = 0.3
 # After SIGTERM, SIGHUP or SIGINT: how long a clean exit may take before the watchdog ends
 # the process itself (the terminal may be gone, and Textual's shutdown with it), and how
 # long it then gives waiting history rows before saving them aside. Both within 2 s.
@@ -131,6 +133,8 @@ class PushtimerApp(App[int]):
         if self.session is not None:
             self.catch_up()
         self.call_after_refresh(self._start_sound)  # the first screen comes first
+        if self.writer is not None:
+            self.set_timer(WRITER_START, self.writer.start)
 
     def _start_sound(self) -> None:
         """Make the player and hand it the cues that came before it (those still fresh

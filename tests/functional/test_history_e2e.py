@@ -86,8 +86,9 @@ def test_a_session_ended_by_a_signal_keeps_its_two_sets(
 
 
 def test_a_whole_run_records_every_set_and_ends_complete(tmp_path: Path) -> None:
+    back_to_back = [*QUICK[:-4], "--rest", "0", "--prepare", "0"]  # 3 s in all
     result = subprocess.run(
-        pushtimer(*QUICK, "--plain", "--no-sound", data=tmp_path),
+        pushtimer(*back_to_back, "--plain", "--no-sound", data=tmp_path),
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,

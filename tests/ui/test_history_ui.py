@@ -170,18 +170,24 @@ async def test_a_warning_shows_while_history_writes_wait_and_clears_after(
     writer = HistoryWriter(tmp_path, retry_seconds=0.01)
     app = PushtimerApp(clock=FakeClock(), start=Start(MAX_PLAN, 0, "test.toml"), writer=writer)
     async with app.run_test(size=(100, 24)) as pilot:
-        warning = app.screen.query_one("#history-warning", TextLine)
-        await pilot.wait_for_scheduled_animations()
-        for _ in range(200):  # the writer's thread reports through the event loop
-            if warning.display:
+        assert not app.screen.query("#history-warning")  # made only when needed
+
+        def warning() -> TextLine | None:
+            found = app.screen.query("#history-warning").results(TextLine)
+            line = next(found, None)
+            return line if line is not None and line.display else None
+
+        for _ in range(500):  # the writer's thread reports through the event loop
+            if warning() is not None:
                 break
             await pilot.pause(0.01)
-        assert warning.display and "locked by another program" in warning.text
-        assert "Sets are kept" in warning.text
+        shown = warning()
+        assert shown is not None and "locked by another program" in shown.text
+        assert "Sets are kept" in shown.text
         other.execute("COMMIT")
         for _ in range(500):
-            if not warning.display:
+            if warning() is None:
                 break
             await pilot.pause(0.01)
-        assert not warning.display
+        assert warning() is None
     writer.close()

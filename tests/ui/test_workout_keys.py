@@ -261,3 +261,28 @@ async def test_ctrl_c_stops_at_once_with_status_130() -> None:
         await pilot.pause()
     assert app.return_code == 130
     assert app.last_session is not None and len(app.last_session.ended) == 1
+
+
+async def test_a_wake_already_past_still_fires_and_the_schedule_goes_on() -> None:
+    """The loop was held up (a stall, a slow moment): the next wake is already behind the
+    clock when it is set. Its timer still fires, the session lands in the right place, and
+    the schedule carries on; nobody calls catch_up by hand here."""
+    app = session_app()
+    async with app.run_test() as pilot:
+        ui = Driver(app, pilot)
+        wake = app.next_wake
+        assert wake is not None
+        ui.clock.advance(4.5)  # well past it: into the first lowering
+        app.show_session()  # redraw and re-arm, as after any operation
+        assert app.next_wake is not None and app.next_wake < ui.clock.now()
+        for _ in range(200):  # the timer's own turn of the event loop
+            if app.next_wake is not None and app.next_wake > ui.clock.now():
+                break
+            await pilot.pause()
+        assert app.next_wake is not None and app.next_wake > ui.clock.now()
+        assert (ui.word, app.session is not None and app.session.engine.segment.kind) == (
+            "DOWN",
+            "down",
+        )
+        await ui.advance(1)  # and on it goes, wake by wake
+        assert ui.word == "BOTTOM"

@@ -57,7 +57,7 @@ def test_a_lock_holds_rows_back_in_order_and_the_warning_clears(tmp_path: Path) 
     writer.add_set(session, _set(1))
     writer.add_set(session, _set(2))
     assert time.monotonic() - started < 0.05  # handing rows over never waits on the lock
-    assert not writer.wait_idle(0.5) and writer.waiting == 3
+    assert not writer.wait_idle(0.3) and writer.waiting == 3
     assert writer.problem is not None and "locked by another program" in writer.problem
     other.execute("COMMIT")
     assert writer.wait_idle(5)
@@ -116,3 +116,14 @@ def test_close_twice_and_writing_after_close(tmp_path: Path) -> None:
     assert writer.close() is None and writer.close() is None
     with pytest.raises(RuntimeError, match="closed"):
         writer.begin(HEAD)
+
+
+def test_start_is_safe_to_call_again_after_the_thread_has_ended(tmp_path: Path) -> None:
+    (tmp_path / DB_NAME).write_bytes(b"my diary\n" * 100)  # the thread ends at once
+    writer = HistoryWriter(tmp_path)
+    for _ in range(100):
+        if writer.problem is not None:
+            break
+        time.sleep(0.01)
+    writer.start()
+    assert writer.close() is None  # nothing was handed over

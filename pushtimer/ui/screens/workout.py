@@ -66,7 +66,6 @@ class WorkoutScreen(Screen[None]):
             yield TextLine(id="reminder")
             yield TextLine(id="hint")
             yield TextLine(id="next-up")
-            yield TextLine(id="history-warning")
             yield WorkoutProgress(id="progress")
         yield TextLine(
             f"Terminal too small: make it at least {MIN_WIDTH}x{MIN_HEIGHT}. The workout goes on.",
@@ -77,18 +76,20 @@ class WorkoutScreen(Screen[None]):
     def on_mount(self) -> None:
         self._composed = True
         self.watch(self.app, "muted", self._show_muted)
-        self.watch(self.app, "history_problem", self._show_history_problem)
+        self.watch(self.app, "history_problem", self._show_history_problem, init=False)
         self.show_state()
 
     def _show_muted(self, muted: bool) -> None:
         self.query_one("#sound-state", TextLine).text = "MUTED (m)" if muted else ""
 
     def _show_history_problem(self, problem: str) -> None:
-        """While history writes wait: say why, and that nothing is lost."""
-        warning = self.query_one("#history-warning", TextLine)
-        warning.text = (
-            f"History waits: {problem}. Sets are kept and saved later." if problem else ""
-        )
+        """While history writes wait: say why, and that nothing is lost. The line is made
+        the first time it is needed (most sessions never need it)."""
+        warning = next(self.query("#history-warning").results(TextLine), None)
+        if warning is None:
+            warning = TextLine(id="history-warning")
+            self.query_one("#session").mount(warning, before="#progress")
+        warning.text = f"History waits: {problem}. Sets are kept, saved later." if problem else ""
         warning.display = bool(problem)
 
     def show_state(self) -> None:

@@ -1,0 +1,75 @@
+"""`pushtimer history` as a user meets it: empty sessions left out (and said so), --all,
+--limit, and `history delete` (asks first; --yes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pushtimer.cli import cli
+from pushtimer.history.store import HistoryStore, SessionEnd, SessionHead, SetRow
+
+
+def run(*args: str, data: Path, typed: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(
+        cli, ["--data-dir", str(data), *args], prog_name="pushtimer", input=typed
+    )
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """Two sessions: one with a set done, one stopped with its only set skipped."""
+    store = HistoryStore(tmp_path)
+    for day, outcome in (("2026-11-20", "done"), ("2026-11-21", "skipped")):
+        when = f"{day}T08:00:00+01:00"
+        session = store.start_session(
+            SessionHead("q", "Quick set", 0, "Quick set", None, None, when)
+        )
+        reps = 12 if outcome == "done" else 0
+        row = SetRow(0, "Quick set", 1, None, "12", reps, None, 30.0, when, outcome)  # type: ignore[arg-type]
+        store.add_set(session, row)
+        store.end_session(session, SessionEnd(outcome == "done", 30.0, None, when))
+    store.close()
+    return tmp_path
+
+
+def test_empty_sessions_are_left_out_and_counted(data: Path) -> None:
+    code, out, _ = run("history", data=data)
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 4
+    assert lines[1].startswith("2026-11-20 08:00") and lines[1].endswith("complete")
+    assert lines[2] == (
+        "1 empty session (no set done) not shown: `pushtimer history --all` shows them."
+    )
+    code, out, _ = run("history", "--all", data=data)
+    assert [line[:10] for line in out.splitlines()[1:3]] == ["2026-11-21", "2026-11-20"]
+    assert "not shown" not in out
+
+
+def test_limit_must_be_one_or_more(data: Path) -> None:
+    code, _, err = run("history", "--limit", "-1", data=data)
+    assert code == 2 and "--limit" in err and "must be 1 or more" in err
+
+
+def test_delete_asks_first_and_yes_does_not(data: Path) -> None:
+    code, out, _ = run("history", "delete", "2", data=data, typed="n\n")
+    assert code == 1 and "Delete this session for good?" in out
+    assert len(HistoryStore(data).sessions()) == 2
+    code, out, _ = run("history", "delete", "2", data=data, typed="y\n")
+    assert code == 0 and out.endswith("Deleted session 2.\n")
+    code, out, _ = run("history", "delete", "1", "--yes", data=data)
+    assert code == 0 and HistoryStore(data).sessions() == []
+
+
+def test_delete_an_unknown_session(data: Path) -> None:
+    code, _, err = run("history", "delete", "7", data=data)
+    assert code == 2 and err.startswith("pushtimer: no session 7 in the history")
+
+
+def test_delete_with_no_answer_deletes_nothing(data: Path) -> None:
+    code, out, _ = run("history", "delete", "1", data=data, typed="")
+    assert code == 1 and out.endswith("Delete this session for good? [y/N]: ")
+    assert len(HistoryStore(data).sessions()) == 2
