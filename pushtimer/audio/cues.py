@@ -1,4 +1,4 @@
-"""Which sound (and, with --voice, which words) each engine event gets (DESIGN.md section 7).
+"""Which sound (and, with --voice, which words) each engine event gets (README, "Sound").
 
 Segment kinds map to their own sounds; countdown beeps and tempo ticks are ``tick``; a
 finished workout is ``done``. Pauses at the bottom and top are silent, and so is a cue the

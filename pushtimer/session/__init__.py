@@ -1,4 +1,6 @@
-"""The live session: the timeline of a workout, and (later) the engine that runs it.
+"""The live session: a workout laid out as a timeline, the engine that runs it against a
+clock, what a screen reads off it, and the operations both front ends use
+(docs/architecture.md).
 
 Never imports the UI toolkit.
 """

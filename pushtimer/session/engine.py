@@ -1,4 +1,4 @@
-"""The session engine: which segment is running now, and what to cue (DESIGN.md section 4).
+"""The session engine: which segment is running now, and what to cue (docs/architecture.md).
 
 A pure state machine over a timeline and a clock. Its state is always derived from the
 clock: the current segment's planned start in *active* seconds (session time less the

@@ -14,7 +14,7 @@ from pushtimer.plan.model import Exercise
 from pushtimer.session.engine import EngineState
 
 REMINDER_SECONDS = 6.0
-# Shown after an exercise's own cues, in every session (DESIGN.md section 9).
+# Shown after an exercise's own cues, in every session: the general advice for push-ups.
 GENERAL_REMINDERS: tuple[str, ...] = (
     "Keep your back straight from head to heels.",
     "Breathe out on the way up.",

@@ -1,4 +1,4 @@
-"""A workout as an ordered list of timed segments (DESIGN.md section 3).
+"""A workout as an ordered list of timed segments (docs/plan-format.md, "The timeline").
 
 This is the contract behind ``pushtimer show``, the engine and the benchmarks:
 a pure function from a workout and the plan's defaults to segments with
@@ -218,7 +218,7 @@ class _Builder:
 
 
 def timeline_json(timeline: Timeline) -> dict[str, Any]:
-    """One workout as ``pushtimer show --json`` prints it (DESIGN.md section 3)."""
+    """One workout as ``pushtimer show --json`` prints it (docs/plan-format.md, "The timeline")."""
     names = [exercise.name for exercise in timeline.workout.exercises]
     return {
         "name": timeline.workout.name,

@@ -1,4 +1,4 @@
-"""The timeline rules of DESIGN.md section 3, checked on exact totals and segment starts."""
+"""The timeline rules (docs/plan-format.md, "The timeline"), checked on exact totals and segment starts."""
 
 from __future__ import annotations
 
