@@ -78,6 +78,11 @@ def test_small_terminals(snap_compare: SnapCompare, size: tuple[int, int]) -> No
     assert snap_compare(session_app(), terminal_size=size, run_before=at(3.5))
 
 
+def test_stop_question_in_a_small_terminal(snap_compare: SnapCompare) -> None:
+    """At 40x12 the three answers stand one under the other, none cut off."""
+    assert snap_compare(session_app(), terminal_size=(40, 12), run_before=at(4.5, "q"))
+
+
 def test_summary(snap_compare: SnapCompare) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await at(50.5, "enter", "1", "5", "enter", "n", "enter")(pilot)

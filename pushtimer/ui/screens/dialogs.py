@@ -18,6 +18,7 @@ class StopScreen(ModalScreen[StopReason | None]):
     """q in a session: stop because you are done for today (d), because something hurts
     (h), or go on (g or Escape)."""
 
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-wide")]  # three buttons need 60
     BINDINGS = [
         Binding("d", "answer('quit')", "Done for today", show=False),
         Binding("h", "answer('pain')", "Something hurts", show=False),
