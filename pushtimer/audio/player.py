@@ -71,7 +71,6 @@ class SoundPlayer:
         voice: Voice | None = None,
         on_played: PlayedHook | None = None,
     ) -> None:
-        self.muted = False
         self.backend: Backend | None = None
         self.passed_over: list[str] = []  # why earlier backends were not used
         self.notices: list[str] = []  # for the user, once (such as "no voice")
@@ -114,9 +113,9 @@ class SoundPlayer:
 
     def cue(self, event: Event, timeline: Timeline, due: float | None = None) -> None:
         """Queue the sound (and words) for ``event``; returns at once. ``due``, on
-        ``time.monotonic``'s scale, is when the cue was meant to sound (default: now)."""
-        if self.muted:
-            return
+        ``time.monotonic``'s scale, is when the cue was meant to sound (default: now).
+        Muting is the session's (LiveSession.toggle_mute): a muted session hands over
+        nothing."""
         sound = cue_sound(event)
         words = cue_words(event, timeline) if self._voice is not None else None
         if sound is not None or words is not None:

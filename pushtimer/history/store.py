@@ -124,18 +124,11 @@ SET_COLUMNS = (
 )
 
 
-class SessionRow(Struct, frozen=True):
+class SessionRow(SessionHead, frozen=True, kw_only=True):
     """One session as stored, with its sets. ``completed`` is None when it never ended
     (the process was killed): it is shown as unfinished."""
 
     id: int
-    plan_file: str
-    plan_name: str
-    workout_index: int
-    workout_name: str
-    workout_day: int | None
-    plan_days: str | None  # the plan's training days, "1,3,5", for streaks
-    started: str
     ended: str | None
     completed: bool | None
     seconds: float | None
@@ -327,21 +320,15 @@ def _is_busy(error: sqlite3.Error) -> bool:
 
 
 def _session_row(head: tuple[Any, ...], sets: list[SetRow]) -> SessionRow:
-    (id_, plan_file, plan_name, index, name, day, days, started, ended, completed, seconds) = head[
-        :11
-    ]
+    """A row of ``SELECT id, <SessionHead's fields>, ended, completed, seconds,
+    stop_reason``, with its sets."""
+    id_, *start, ended, completed, seconds, stop_reason = head
     return SessionRow(
+        *start,
         id=id_,
-        plan_file=plan_file,
-        plan_name=plan_name,
-        workout_index=index,
-        workout_name=name,
-        workout_day=day,
-        plan_days=days,
-        started=started,
         ended=ended,
         completed=None if completed is None else bool(completed),
         seconds=seconds,
         sets=tuple(sets),
-        stop_reason=head[11],
+        stop_reason=stop_reason,
     )

@@ -88,36 +88,34 @@ class LiveSession:
 
     # -- operations: what each key does ---------------------------------------------------
 
+    def _run(self, operation: Callable[[], list[Event]]) -> list[Event]:
+        """Run one engine operation under the lock and record what it reported."""
+        with self.lock:
+            return self.record(operation())
+
     def update(self) -> list[Event]:
         """Catch up with the clock (a front end's wake-up)."""
-        with self.lock:
-            return self.record(self.engine.update())
+        return self._run(self.engine.update)
 
     def toggle_pause(self) -> list[Event]:
-        with self.lock:
-            return self.record(self.engine.toggle_pause())
+        return self._run(self.engine.toggle_pause)
 
     def pause(self) -> list[Event]:
-        with self.lock:
-            return self.record(self.engine.pause())
+        return self._run(self.engine.pause)
 
     def resume(self) -> list[Event]:
-        with self.lock:
-            return self.record(self.engine.resume())
+        return self._run(self.engine.resume)
 
     def skip(self) -> list[Event]:
         """End the step now: a set side in progress is recorded partial or skipped."""
-        with self.lock:
-            return self.record(self.engine.skip())
+        return self._run(self.engine.skip)
 
     def back(self) -> list[Event]:
         """Restart the step (or the one before); reps already done are kept as partial."""
-        with self.lock:
-            return self.record(self.engine.back())
+        return self._run(self.engine.back)
 
     def adjust_rest(self, seconds: float) -> list[Event]:
-        with self.lock:
-            return self.record(self.engine.adjust_rest(seconds))
+        return self._run(lambda: self.engine.adjust_rest(seconds))
 
     @property
     def wants_count(self) -> bool:
@@ -129,13 +127,11 @@ class LiveSession:
 
     def done(self, count: int | None = None) -> list[Event]:
         """End an open set (a "max" set with its ``count``); nothing elsewhere."""
-        with self.lock:
-            return self.record(self.engine.done(count))
+        return self._run(lambda: self.engine.done(count))
 
     def stop(self, reason: StopReason) -> list[Event]:
         """End the session early; the set in progress is recorded partial or skipped."""
-        with self.lock:
-            return self.record(self.engine.quit(reason))
+        return self._run(lambda: self.engine.quit(reason))
 
     def toggle_mute(self) -> bool:
         """Mute or unmute the cues; returns whether they are muted now."""

@@ -127,13 +127,12 @@ class PushtimerApp(App[int]):
         self._event_loop = asyncio.get_running_loop()
         if self._handle_signals:
             self._stop_on_signals()
-        if self.writer is not None:
-            self.writer.on_change = self._history_changed
         self.app_resume_signal.subscribe(self, self._redraw_everything)
         if self.session is not None:
             self.catch_up()
         self.call_after_refresh(self._start_sound)  # the first screen comes first
         if self.writer is not None:
+            self.writer.on_change = self._history_changed
             self.set_timer(WRITER_START, self.writer.start)
 
     def _start_sound(self) -> None:
@@ -142,7 +141,6 @@ class PushtimerApp(App[int]):
         if self._make_player is None:
             return
         self.player = self._make_player(self._ring_bell)
-        self.player.muted = self.muted
         self.player.start()
         for event, timeline, due in self._early_cues:
             self.player.cue(event, timeline, due)

@@ -30,6 +30,8 @@ async def test_cues_reach_the_player_in_order_and_m_mutes_them() -> None:
     app, _ = _app_with(backend)
     async with app.run_test() as pilot:
         ui = Driver(app, pilot)
+        while app.player is None:  # made after the first frame; cues before it may go stale
+            await pilot.pause()
         await ui.advance(7.5)  # get ready 2-1, then rep 1: down (2 s, a tick), bottom, up, top
         assert app.player is not None
         app.player.close()  # wait for the sound thread to play what was queued

@@ -44,8 +44,9 @@ def _row(
     """A session; by default with one set done (a session with none is empty)."""
     done = (_set("A", 12),) if sets is None else sets
     return SessionRow(
-        id_, "p.toml", plan, 0, workout, day, days, started, None, completed, 60.0, done
-    )
+        "p.toml", plan, 0, workout, day, days, started,
+        id=id_, ended=None, completed=completed, seconds=60.0, sets=done,
+    )  # fmt: skip
 
 
 def _days(*iso_days: str, **kwargs: object) -> list[SessionRow]:

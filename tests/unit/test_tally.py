@@ -87,3 +87,26 @@ def test_a_per_side_set_is_done_only_with_both_sides() -> None:
 def test_sets_line_leaves_out_what_is_zero() -> None:
     counts = Counts(sets_planned=7, done=3, partial=1, reps=40, reps_target=84)
     assert sets_line(counts) == "3 of 7 sets done, 1 partial; 40 of 84 reps"
+
+
+def test_a_muted_session_hands_no_cue_to_the_sound_but_still_records() -> None:
+    clock = FakeClock()
+    heard: list[object] = []
+    recorded: list[object] = []
+    session = LiveSession(
+        PLAN,
+        0,
+        clock,
+        listeners=[lambda e, _t: recorded.append(e)],
+        sound=lambda e, _t: heard.append(e),
+    )
+    session.update()
+    assert len(heard) == len(recorded) == 1
+    assert session.toggle_mute() is True
+    clock.advance(10)
+    session.update()
+    assert len(heard) == 1 and len(recorded) > 1
+    assert session.toggle_mute() is False
+    clock.advance(1)
+    session.update()
+    assert len(heard) > 1
