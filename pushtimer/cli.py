@@ -480,11 +480,12 @@ def _run_plain(
         stack.callback(player.close)
         waiter = StdinWaiter(clock)
         stack.callback(waiter.close)
-        stack.enter_context(terminal_keys())
         writer = HistoryWriter(options.data_dir)
         recorder = SessionRecorder(writer, plan, source, index)
         session = LiveSession(plan, index, clock, log, listeners=[recorder], sound=player.cue)
-        code = PlainSession(session, sys.stdout, waiter, signals, lambda: writer.problem).run()
+        plain = PlainSession(session, sys.stdout, waiter, signals, lambda: writer.problem)
+        stack.enter_context(terminal_keys(plain.note_suspend, plain.note_resume))
+        code = plain.run()
         note = writer.close()  # still under the signal handlers: a second signal waits
     if note is not None:
         _say_safely(note, err=True)
@@ -582,24 +583,27 @@ def history(
         raise click.UsageError("choose one of --csv and --json")
     if limit < 1:
         raise click.BadParameter("must be 1 or more", param_hint="--limit")
-    rows = _history_rows(_data_dir(data_dir), since.date().isoformat() if since else None)
+    every = _history_rows(_data_dir(data_dir))
+    first_day = since.date().isoformat() if since else ""
+    rows = [row for row in every if row.started[:10] >= first_day]
     today = now().date()
     if as_csv:
         click.echo(csv_text(rows), nl=False)
     elif as_json:
-        _echo_json(json_document(rows, today))
+        _echo_json(json_document(rows, today, streak_days=streak(every, today)))
     else:
         shown = rows if show_all else counted(rows)
-        for line in table_lines(shown[:limit]):
-            click.echo(line)
+        if shown or not rows:
+            for line in table_lines(shown[:limit]):
+                click.echo(line)
         if len(shown) > limit:
             click.echo(f"... and {len(shown) - limit} older: `--limit {len(shown)}` shows them.")
         if not show_all and (hidden := hidden_line(rows)):
             click.echo(hidden)
-        click.echo(streak_line(streak(rows, today)))
+        click.echo(streak_line(streak(every, today)))  # the streak, whatever is shown
 
 
-def _history_rows(folder: Path, since: str | None = None) -> list[Any]:
+def _history_rows(folder: Path) -> list[Any]:
     """Every session in the history of ``folder`` (none when it has no history yet:
     reading never creates one)."""
     from pushtimer.history.store import DB_NAME, HistoryStore
@@ -609,7 +613,7 @@ def _history_rows(folder: Path, since: str | None = None) -> list[Any]:
     with _history_errors():
         store = HistoryStore(folder)
         try:
-            return store.sessions(since)
+            return store.sessions()
         finally:
             store.close()
 

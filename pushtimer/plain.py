@@ -47,6 +47,10 @@ class _Stop(Exception):
     """A signal asked the session to end."""
 
 
+class _Woken(Exception):
+    """The process was continued after Ctrl+Z: stop waiting for input."""
+
+
 class SignalStop:
     """The signal handler for a plain session: notes the exit status a signal asks for,
     and ends the wait for input at once when the session is waiting (never in the middle
@@ -91,6 +95,7 @@ class PlainSession:
         self._typed = ""  # digits typed for the rep count of a "max" set
         self._asking_stop = False  # q was pressed: the next key says why, or goes on
         self._paused_by_question = False
+        self._suspended_at: float | None = None  # clock time of a Ctrl+Z not yet handled
 
     def run(self) -> int:
         """Run to the end; returns the exit status (0, 130 for Ctrl+C or SIGINT, 128 plus
@@ -114,6 +119,21 @@ class PlainSession:
     def _check_signals(self) -> None:
         if self._signals.code is not None:
             raise _Stop
+        suspended, self._suspended_at = self._suspended_at, None
+        if suspended is not None and not self.engine.paused and not self.engine.finished:
+            self._show(self.session.pause(at=suspended))
+            self._say(self.engine.session_time(), "PAUSED while suspended  (Space to go on)")
+
+    def note_suspend(self) -> None:
+        """Ctrl+Z, from the signal handler: only note when; the pause is made as of then,
+        between two operations, once the process runs again."""
+        self._suspended_at = self.session.clock.now()
+
+    def note_resume(self) -> None:
+        """``fg``, from the signal handler: end a wait for input at once, so the pause is
+        made and said now (never in the middle of an operation)."""
+        if self._signals.waiting:
+            raise _Woken
 
     def _check_history(self) -> None:
         """Say when history writes start failing, and when they work again."""
@@ -134,6 +154,8 @@ class PlainSession:
         try:
             self._check_signals()
             typed = self._wait(deadline)
+        except _Woken:
+            typed = None
         finally:
             self._signals.waiting = False
         if typed is None:
@@ -170,8 +192,8 @@ class PlainSession:
         actions: dict[str, Callable[[], list[Event]]] = {
             "n": session.skip,
             "b": session.back,
-            "+": lambda: session.adjust_rest(REST_STEP),
-            "-": lambda: session.adjust_rest(-REST_STEP),
+            "+": lambda: self._change_rest(REST_STEP),
+            "-": lambda: self._change_rest(-REST_STEP),
             "q": self._ask_stop,
             "m": self._toggle_mute,
         }
@@ -201,7 +223,19 @@ class PlainSession:
             return
         if self._paused_by_question:
             self._show(self.session.resume())
-        self._say(self.engine.session_time(), "Going on.")
+        state = self.engine.state()
+        where = self.segment_line(state.index, state.segment)
+        self._say(self.engine.session_time(), f"Going on: {where}")
+
+    def _change_rest(self, seconds: int) -> list[Event]:
+        """+ and -: say what the rest is now (nothing happens outside a rest)."""
+        was_resting = self.engine.segment.kind == "rest"
+        events = self.session.adjust_rest(seconds)
+        state = self.engine.state()
+        if was_resting and state.segment.kind == "rest" and state.remaining is not None:
+            left = format_clock(round(state.remaining))
+            self._say(self.engine.session_time(), f"REST {seconds:+d}s: {left} left")
+        return events
 
     def _toggle_mute(self) -> list[Event]:
         muted = self.session.toggle_mute()
@@ -229,7 +263,7 @@ class PlainSession:
             if isinstance(event, SetEnded):
                 self._say(self.engine.session_time(), self._set_line(event))
             elif isinstance(event, WorkoutFinished):
-                self._say(event.planned, self.session.outcome())
+                self._say(self.engine.session_time(), self.session.outcome())
             elif getattr(event, "skipped", False):
                 continue  # a stale cue after a stall: reported to the log, not announced
             elif isinstance(event, SegmentStarted):
@@ -290,7 +324,7 @@ class PlainSession:
         elif ended.outcome != "done" and isinstance(ended.reps_target, int):
             what = f"{ended.reps_done} of {ended.reps_target} reps"
         else:
-            what = f"{ended.reps_done} reps"
+            what = f"{ended.reps_done} rep{'' if ended.reps_done == 1 else 's'}"
         took = format_clock(ended.seconds)
         word = ended.outcome.capitalize()
         return f"{word}: Set {ended.set}/{exercise.sets}{side} {ended.name}, {what} in {took}"
@@ -338,11 +372,14 @@ class StdinWaiter:
 
 
 @contextlib.contextmanager
-def terminal_keys() -> Iterator[None]:
+def terminal_keys(
+    on_suspend: Callable[[], None] = lambda: None, on_resume: Callable[[], None] = lambda: None
+) -> Iterator[None]:
     """Single keys without Enter when stdin is a terminal (Ctrl+C still interrupts).
 
-    Ctrl+Z hands the terminal back in its own mode before the process stops, and on
-    ``fg`` (SIGCONT) single keys come back: the shell restores its own mode meanwhile."""
+    Ctrl+Z hands the terminal back in its own mode before the process stops (telling
+    ``on_suspend`` first), and on ``fg`` (SIGCONT) single keys come back (the shell
+    restores its own mode meanwhile) before ``on_resume`` is told."""
     if not sys.stdin or not sys.stdin.isatty():
         yield
         return
@@ -359,12 +396,14 @@ def terminal_keys() -> Iterator[None]:
                 tty.setcbreak(fd)
 
     def suspend(signum: int, frame: FrameType | None) -> None:
+        on_suspend()
         with contextlib.suppress(OSError, termios.error):
             termios.tcsetattr(fd, termios.TCSADRAIN, saved)
         signal.signal(signal.SIGTSTP, signal.SIG_DFL)
         os.kill(os.getpid(), signal.SIGTSTP)  # stops here until SIGCONT
         signal.signal(signal.SIGTSTP, suspend)
         keys_on()
+        on_resume()
 
     handlers = {signal.SIGTSTP: suspend, signal.SIGCONT: lambda s, f: keys_on()}
     before = {sig: signal.signal(sig, handler) for sig, handler in handlers.items()}

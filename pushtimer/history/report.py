@@ -51,10 +51,17 @@ def session_day(row: SessionRow) -> date:
 
 
 def status(row: SessionRow) -> str:
-    """``complete``, ``stopped`` (quit early), or ``unfinished`` (it never ended: killed)."""
+    """``complete`` (the end was reached), ``stopped`` (ended early), or ``unfinished``
+    (it never ended: killed). How much was done is in the sets; see ``shown_status``."""
     if row.completed is None:
         return "unfinished"
     return "complete" if row.completed else "stopped"
+
+
+def shown_status(row: SessionRow) -> str:
+    """The status for a table: ``empty`` when no set was done or partial, however it
+    ended (a session skipped to its end is not "complete" to a reader)."""
+    return "empty" if row.empty else status(row)
 
 
 def counted(rows: list[SessionRow]) -> list[SessionRow]:
@@ -193,10 +200,11 @@ def _cell(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def as_json(rows: list[SessionRow], today: date) -> dict[str, Any]:
-    """Every session with its sets, newest first, and the streak."""
+def as_json(rows: list[SessionRow], today: date, streak_days: int | None = None) -> dict[str, Any]:
+    """Every session with its sets, newest first, and the streak (of ``rows``, unless
+    given: a list cut by date still has the whole streak)."""
     return {
-        "streak_days": streak(rows, today),
+        "streak_days": streak(rows, today) if streak_days is None else streak_days,
         "sessions": [
             {
                 "id": row.id,
@@ -237,18 +245,18 @@ def table_lines(rows: list[SessionRow]) -> list[str]:
     if not rows:
         return ["No sessions yet: start one with `pushtimer` or `pushtimer quick 10`."]
     header = (
-        f"{'Date':<16} {'Plan':<12} {'Workout':<11} {'Done':>4} {'Part':>4} {'Skip':>4} "
-        f"{'Reps':>4} {'Time':>5} Status"
+        f"{'ID':>3} {'Date':<16} {'Plan':<10} {'Workout':<10} {'Done':>4} {'Part':>4} "
+        f"{'Skip':>4} {'Reps':>4} {'Time':>5} Status"
     )
     lines = [header]
     for row in rows:
         took = "-" if row.seconds is None else format_clock(row.seconds)
         sets = set_outcomes(row)
         lines.append(
-            f"{row.started[:16].replace('T', ' '):<16} {cut(row.plan_name, 12):<12} "
-            f"{cut(row.workout_name, 11):<11} {sets.count('done'):>4} "
+            f"{row.id:>3} {row.started[:16].replace('T', ' '):<16} {cut(row.plan_name, 10):<10} "
+            f"{cut(row.workout_name, 10):<10} {sets.count('done'):>4} "
             f"{sets.count('partial'):>4} {sets.count('skipped'):>4} {row.reps:>4} {took:>5} "
-            f"{status(row)}"
+            f"{shown_status(row)}"
         )
     return lines
 

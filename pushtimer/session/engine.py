@@ -73,6 +73,7 @@ class Engine:
         self._origin = clock.now()
         self._paused_total = 0.0
         self._paused_at: float | None = None
+        self._last_update = self._origin  # clock time the state was last brought up to
         self._index = 0
         self._segment_start = 0.0  # active seconds
         self._step_start = 0.0
@@ -139,9 +140,10 @@ class Engine:
     def update(self) -> list[Event]:
         """Catch up with the clock: report every cue and boundary passed since last time."""
         events, self._pending = self._pending, []
-        if self._finished or self.paused:
-            return events
+        if self._finished:
+            return events  # paused, it catches up to the moment of the pause, then stays
         active = self._active()
+        self._last_update = self._paused_at if self._paused_at is not None else self._clock.now()
         while not self._finished:
             duration = self._duration(self._index)
             reached = active - self._segment_start
@@ -165,11 +167,13 @@ class Engine:
     def toggle_pause(self) -> list[Event]:
         return self.resume() if self.paused else self.pause()
 
-    def pause(self) -> list[Event]:
-        events = self.update()
+    def pause(self, at: float | None = None) -> list[Event]:
+        """Stop the clock now, or as of clock time ``at`` if that was earlier (a process
+        suspended with Ctrl+Z is paused as of the moment it stopped)."""
         if not self._finished and not self.paused:
-            self._paused_at = self._clock.now()
-        return events
+            now = self._clock.now()
+            self._paused_at = now if at is None else max(self._last_update, min(at, now))
+        return self.update()
 
     def resume(self) -> list[Event]:
         if self._paused_at is not None:

@@ -100,8 +100,9 @@ class LiveSession:
     def toggle_pause(self) -> list[Event]:
         return self._run(self.engine.toggle_pause)
 
-    def pause(self) -> list[Event]:
-        return self._run(self.engine.pause)
+    def pause(self, at: float | None = None) -> list[Event]:
+        """Pause now, or as of clock time ``at`` (see Engine.pause)."""
+        return self._run(lambda: self.engine.pause(at))
 
     def resume(self) -> list[Event]:
         return self._run(self.engine.resume)

@@ -3,7 +3,8 @@ one line printed after a session (docs/architecture.md, "Outcomes").
 
 A set redone after going back counts once, by its last run; a per-side set is ``done``
 when both sides are, ``skipped`` when neither side got anything done, else ``partial``.
-Sets the session never reached are in the planned count only.
+Reps and seconds held count every run: they were really done (and the history counts them
+the same way). Sets the session never reached are in the planned count only.
 """
 
 from __future__ import annotations
@@ -111,6 +112,7 @@ def tally(timeline: Timeline, ended: list[SetEnded]) -> SessionTally:
         mine = [e for e in runs if e.exercise == index]
         if not mine:
             continue
+        every_run = [e for e in ended if e.exercise == index]
         by_set: dict[int, list[Outcome]] = {}
         for side in mine:
             by_set.setdefault(side.set, []).append(side.outcome)
@@ -119,15 +121,12 @@ def tally(timeline: Timeline, ended: list[SetEnded]) -> SessionTally:
             done=outcomes.count("done"),
             partial=outcomes.count("partial"),
             skipped=outcomes.count("skipped"),
-            reps=sum(e.reps_done or 0 for e in mine),
-            held=sum(e.held or 0.0 for e in mine),
+            reps=sum(e.reps_done or 0 for e in every_run),
+            held=sum(e.held or 0.0 for e in every_run),
         )
         total += done
-        rows.append(
-            ExerciseTally(
-                exercise.name, plan + done, sum(e.seconds for e in mine), exercise.hold is not None
-            )
-        )
+        seconds = sum(e.seconds for e in every_run)
+        rows.append(ExerciseTally(exercise.name, plan + done, seconds, exercise.hold is not None))
     return SessionTally(tuple(rows), total)
 
 

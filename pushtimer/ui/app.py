@@ -127,6 +127,7 @@ class PushtimerApp(App[int]):
         self._event_loop = asyncio.get_running_loop()
         if self._handle_signals:
             self._stop_on_signals()
+        self.app_suspend_signal.subscribe(self, self._pause_for_suspend)
         self.app_resume_signal.subscribe(self, self._redraw_everything)
         if self.session is not None:
             self.catch_up()
@@ -155,6 +156,13 @@ class PushtimerApp(App[int]):
 
     def _set_history_problem(self, problem: str) -> None:
         self.history_problem = problem
+
+    def _pause_for_suspend(self, _app: object = None) -> None:
+        """Ctrl+Z: the session pauses (reps cannot be done while the screen is gone); after
+        fg it shows PAUSED until Space."""
+        if self.session is not None and self.session.finish is None:
+            self.session.pause()
+            self.show_session()
 
     def _redraw_everything(self, _app: object = None) -> None:
         """After Ctrl+Z and fg (SIGCONT) the terminal shows whatever the shell left: draw

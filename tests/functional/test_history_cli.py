@@ -40,12 +40,13 @@ def test_empty_sessions_are_left_out_and_counted(data: Path) -> None:
     code, out, _ = run("history", data=data)
     lines = out.splitlines()
     assert code == 0 and len(lines) == 4
-    assert lines[1].startswith("2026-11-20 08:00") and lines[1].endswith("complete")
+    assert lines[1].startswith("  1 2026-11-20 08:00") and lines[1].endswith("complete")
     assert lines[2] == (
         "1 empty session (no set done) not shown: `pushtimer history --all` shows them."
     )
     code, out, _ = run("history", "--all", data=data)
-    assert [line[:10] for line in out.splitlines()[1:3]] == ["2026-11-21", "2026-11-20"]
+    assert [line[4:14] for line in out.splitlines()[1:3]] == ["2026-11-21", "2026-11-20"]
+    assert out.splitlines()[1].endswith("empty")
     assert "not shown" not in out
 
 
@@ -73,3 +74,13 @@ def test_delete_with_no_answer_deletes_nothing(data: Path) -> None:
     code, out, _ = run("history", "delete", "1", data=data, typed="")
     assert code == 1 and out.endswith("Delete this session for good? [y/N]: ")
     assert len(HistoryStore(data).sessions()) == 2
+
+
+def test_since_shows_fewer_sessions_but_the_same_streak(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PUSHTIMER_FAKE_NOW", "2026-11-21T20:00")
+    _, everything, _ = run("history", data=data)
+    code, later, _ = run("history", "--since", "2026-11-21", data=data)
+    assert code == 0 and everything.splitlines()[-1] == later.splitlines()[-1] == "Streak: 1 day"
+    assert later.splitlines()[0].startswith("1 empty session (no set done) not shown")

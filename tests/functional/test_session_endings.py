@@ -112,6 +112,8 @@ def test_ctrl_z_and_fg_redraw_the_whole_screen(tmp_path: Path, terminal: Termina
     term.wait("the shell was here")
     term.type("fg")
     term.keys("Enter")
+    term.wait("PAUSED")  # suspended, the session paused: no reps while the screen was gone
+    term.keys("Space")
     term.wait("REST")
     screen = term.screen()
     assert "the shell was here" not in screen
@@ -133,9 +135,9 @@ def test_ctrl_z_and_fg_in_plain_mode_bring_single_keys_back(
     term.wait("Stopped")
     term.type("fg")
     term.keys("Enter")
-    time.sleep(0.3)  # fg's own line, then the session takes the terminal back
+    term.wait("PAUSED while suspended")  # at once, not at the rest's next beep
     term.keys("Space")  # no Enter: only a terminal in single-key mode passes this on
-    term.wait("PAUSED")
+    term.wait("RESUMED")
     term.keys("q")
     term.wait("Stop? d: done for today")
     term.keys("d")

@@ -116,7 +116,7 @@ async def test_empty_sessions_are_hidden_until_a_and_d_deletes_after_asking(
         assert table.row_count == 2 and hidden.text.startswith("1 empty session (no set done)")
         assert app.screen.query_one("#streak", TextLine).text == "Streak: 2 days"
         await pilot.press("a")
-        assert table.row_count == 3 and table.get_row_at(0)[-1] == "stopped (empty)"
+        assert table.row_count == 3 and table.get_row_at(0)[-1] == "empty"
         await pilot.press("d")  # the highlighted row: the empty session
         await pilot.pause()
         await pilot.press("n")  # asked: no

@@ -425,3 +425,16 @@ def test_state_totals() -> None:
     state = engine.state()
     assert state.remaining == 2.5 and state.remaining_total == 32.5
     assert state.session_elapsed == 2.5 and not state.finished
+
+
+def test_pause_as_of_an_earlier_moment_keeps_what_came_before_it() -> None:
+    """A process suspended with Ctrl+Z at 7 s and noticed at 12 s: paused as of 7 s."""
+    engine, clock = make()
+    at(engine, clock, 6.0)
+    clock.set(500.0 + 12.0)
+    events = engine.pause(at=500.0 + 7.0)
+    assert starts(events) == []  # nothing after 7 s happened: the lowering had 1 s left
+    assert engine.state().segment.kind == "down" and engine.state().remaining == 1.0
+    clock.advance(30)
+    engine.resume()
+    assert engine.state().remaining == 1.0

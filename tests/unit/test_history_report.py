@@ -171,6 +171,7 @@ def test_the_table_shows_sets_by_outcome_and_fits_80_columns() -> None:
     )
     header, line = table_lines([row])
     assert header.split() == [
+        "ID",
         "Date",
         "Plan",
         "Workout",
@@ -182,7 +183,7 @@ def test_the_table_shows_sets_by_outcome_and_fits_80_columns() -> None:
         "Status",
     ]
     assert line.split()[-6:] == ["1", "1", "1", "17", "1:00", "complete"]
-    assert "A very long…" in line and max(len(header), len(line)) <= 80 - len("unfinished") + len(
+    assert "A very lo…" in line and max(len(header), len(line)) <= 80 - len("unfinished") + len(
         "complete"
     )
 

@@ -93,7 +93,7 @@ def test_pause_resume_skip_and_quit_keys() -> None:
     assert "00:11  REST 5s  next: Set 2/2 Quick set" in lines
     assert lines[-2:] == [
         "00:13  Stop? d: done for today  h: something hurts  any other key: go on",
-        "00:13  Stopped: 0 of 2 sets done, 1 skipped; 0 of 4 reps in 0:07",
+        "00:14  Stopped: 0 of 2 sets done, 1 skipped; 0 of 4 reps in 0:07",
     ]
 
 
@@ -101,7 +101,7 @@ def test_q_then_another_key_goes_on_where_it_was() -> None:
     _, lines = session(QUICK, [(4.0, b"q"), (6.0, b"x")])
     assert lines[5:8] == [
         "00:04  Stop? d: done for today  h: something hurts  any other key: go on",
-        "00:06  Going on.",
+        "00:06  Going on: Set 1/2  Quick set  rep 1/2  DOWN 3s",
         "00:08  Set 1/2  Quick set  rep 1/2  BOTTOM 1s",  # the lowering had 2 s left
     ]
     assert lines[-1] == "00:30  Workout complete: 2 sets, 4 reps in 0:28"  # 2 s of question
@@ -186,3 +186,9 @@ def test_rest_keys() -> None:
     _, lines = session(QUICK, [(14.0, b"+"), (15.0, b"-"), (16.0, b"-")])
     # +15 then -15 then -15 (clamped): the rest ends at 16 s instead of 18 s.
     assert "00:16  Set 2/2  Quick set  rep 1/2  DOWN 3s" in lines
+
+
+def test_plus_and_minus_say_what_the_rest_is_now() -> None:
+    _, lines = session(QUICK, [(14.0, b"+"), (15.0, b"-")])
+    assert "00:14  REST +15s: 0:19 left" in lines
+    assert "00:15  REST -15s: 0:03 left" in lines

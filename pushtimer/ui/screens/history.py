@@ -16,7 +16,7 @@ from pushtimer.history.report import (
     hidden_line,
     session_day,
     set_outcomes,
-    status,
+    shown_status,
     streak,
     streak_line,
     weekly_reps,
@@ -85,7 +85,7 @@ class HistoryScreen(Screen[None]):
                 sets.count("skipped"),
                 row.reps,
                 "-" if row.seconds is None else format_clock(row.seconds),
-                status(row) + (" (empty)" if row.empty else ""),
+                shown_status(row),
                 key=str(row.id),
             )
         hidden = None if self.show_empty else hidden_line(rows)
@@ -113,11 +113,13 @@ class HistoryScreen(Screen[None]):
             if yes:
                 self.post_message(DeleteSession(row.id))
 
-        when = row.started[:16].replace("T", " ")
+        when = row.started[:19].replace("T", " ")
+        sets = set_outcomes(row)
         self.app.push_screen(
             ConfirmScreen(
-                f"Delete the session of {when}?",
-                f"{row.plan_name}: {row.workout_name}. This cannot be undone.",
+                f"Delete session {row.id}, started {when}?",
+                f"{row.plan_name}: {row.workout_name}; {sets.count('done')} sets done, "
+                f"{row.reps} reps. This cannot be undone.",
                 yes="Yes, delete (y)",
                 no="No, keep it (n)",
             ),
