@@ -18,10 +18,11 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/pushtimer $(PLAN)
 
-# Four workers on two cores: the end-to-end tests mostly wait on the wall clock. Work
-# stealing keeps a worker from idling behind one long test.
+# Six workers on two cores: the end-to-end tests mostly wait on the wall clock (real
+# processes, terminals, signals), so more of them overlap. Work stealing keeps a worker
+# from idling behind one long test.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -n 4 --dist worksteal
+	$(BIN)/python -m pytest -q -n 6 --dist worksteal
 
 lint: $(STAMP)
 	$(BIN)/ruff check pushtimer tests benchmarks

@@ -134,6 +134,7 @@ class PushtimerApp(App[int]):
         self.call_after_refresh(self._start_sound)  # the first screen comes first
         if self.writer is not None:
             self.writer.on_change = self._history_changed
+            self._history_changed(self.writer.problem)  # one it had before it was watched
             self.set_timer(WRITER_START, self.writer.start)
 
     def _start_sound(self) -> None:

@@ -13,12 +13,14 @@ import sqlite3
 import subprocess
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from pushtimer.history.store import DB_NAME
+from pushtimer.history.report import as_json
+from pushtimer.history.store import DB_NAME, HistoryStore
 from tests.functional.tmux import PUSHTIMER, Terminal, needs_tmux, seconds_to_end
 
 pytestmark = [pytest.mark.realtime, needs_tmux]
@@ -37,13 +39,13 @@ def terminal(request: pytest.FixtureRequest) -> Iterator[Terminal]:
 
 
 def sessions(data: Path) -> list[dict[str, Any]]:
-    out = subprocess.run(
-        [PUSHTIMER, "--data-dir", str(data), "history", "--json"],
-        capture_output=True,
-        text=True,
-        timeout=30,
-    ).stdout
-    return list(json.loads(out)["sessions"])
+    """The sessions as `pushtimer history --json` prints them (read here, in-process:
+    tests/functional/test_history_e2e.py runs the command itself)."""
+    store = HistoryStore(data)
+    try:
+        return list(as_json(store.sessions(), date.today())["sessions"])
+    finally:
+        store.close()
 
 
 def outcomes(session: dict[str, Any]) -> list[tuple[int, str]]:
