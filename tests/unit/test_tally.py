@@ -6,27 +6,10 @@ from pushtimer.session.clock import FakeClock
 from pushtimer.session.live import LiveSession
 from pushtimer.session.tally import Counts, headline, set_outcome, sets_line
 from tests.conftest import plan_from
+from tests.unit.test_readout import PLAN as READOUT_PLAN
 
-PLAN = plan_from(
-    """
-    name = "Tally"
-    [defaults]
-    prepare = 5
-    rest = 30
-    [[exercise]]
-    name = "Push"
-    sets = 2
-    reps = 3
-    tempo = "3-1-1-0"
-    [[exercise]]
-    name = "Max"
-    reps = "max"
-    [[exercise]]
-    name = "Side plank"
-    hold = 20
-    per_side = true
-    """
-)
+# Push 2x3 at 3-1-1-0, a "max" set, a per-side 20 s plank; prepare 5, rest 30.
+PLAN = READOUT_PLAN
 
 
 def test_a_redone_set_counts_by_its_last_run_and_skips_are_said() -> None:
