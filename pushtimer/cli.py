@@ -99,13 +99,15 @@ _DATA_DIR_OPTION = click.option(
 
 
 def _data_dir(value: Path | None) -> Path:
-    """--data-dir as given here, or to ``pushtimer`` itself, or the user data folder (which
-    honours XDG_DATA_HOME)."""
+    """--data-dir as given here, or to a command this one is under (``pushtimer --data-dir
+    D history delete 3``), or the user data folder (which honours XDG_DATA_HOME)."""
     if value is not None:
         return value
-    root = click.get_current_context().find_root().params.get("data_dir")
-    if root is not None:
-        return Path(root)
+    context: click.Context | None = click.get_current_context()
+    while context is not None:
+        if context.params.get("data_dir") is not None:
+            return Path(context.params["data_dir"])
+        context = context.parent
     import platformdirs
 
     return platformdirs.user_data_path("pushtimer")
@@ -628,10 +630,6 @@ def history_delete(session_id: int, yes: bool, data_dir: Path | None) -> None:
     from pushtimer.history.store import HistoryStore
 
     folder = _data_dir(data_dir)
-    if data_dir is None:  # given to `history` itself
-        parent = click.get_current_context().parent
-        if parent is not None and parent.params.get("data_dir"):
-            folder = Path(parent.params["data_dir"])
     row = next((r for r in _history_rows(folder) if r.id == session_id), None)
     if row is None:
         click.echo(f"pushtimer: no session {session_id} in the history ({folder})", err=True)

@@ -17,11 +17,11 @@ import itertools
 from datetime import date, timedelta
 from typing import Any
 
-from pushtimer.history.store import SessionRow, SetRow
+from pushtimer.history.store import SessionRow
 from pushtimer.plan.durations import format_clock
 from pushtimer.plan.model import Plan
 from pushtimer.session.events import Outcome, SetEnded
-from pushtimer.session.tally import last_runs, set_outcome
+from pushtimer.session.tally import last_runs, outcomes_by_set
 
 WEEK_PLAN_DAYS = 7  # a plan whose days all fall in 1-7 repeats weekly
 CSV_COLUMNS = (
@@ -72,13 +72,7 @@ def counted(rows: list[SessionRow]) -> list[SessionRow]:
 def set_outcomes(row: SessionRow) -> list[Outcome]:
     """Each set's outcome in a session, by its last run (both sides for a per-side set)."""
     runs = last_runs(row.sets, lambda s: (s.exercise_index, s.set_number, s.side))
-    by_set: dict[tuple[int, int], list[SetRow]] = {}
-    for run in runs:
-        by_set.setdefault((run.exercise_index, run.set_number), []).append(run)
-    return [
-        set_outcome([s.outcome for s in sides], any(s.side for s in sides))
-        for sides in by_set.values()
-    ]
+    return outcomes_by_set(runs, lambda s: (s.exercise_index, s.set_number))
 
 
 def _allowed_gap(row: SessionRow) -> int:

@@ -290,23 +290,18 @@ class HistoryStore:
 
     # -- reading -------------------------------------------------------------------------------
 
-    def sessions(self, since: str | None = None) -> list[SessionRow]:
-        """Sessions, newest first, each with its sets; ``since`` is a date (YYYY-MM-DD).
-        Two queries, whatever the number of sessions."""
-        where, values = ("WHERE substr(started, 1, 10) >= ?", (since,)) if since else ("", ())
+    def sessions(self) -> list[SessionRow]:
+        """Every session, newest first, each with its sets. Two queries, whatever the
+        number of sessions."""
         try:
             heads = self._db.execute(
                 "SELECT id, plan_file, plan_name, workout_index, workout_name, workout_day,"
-                " plan_days, started, ended, completed, seconds, stop_reason"
-                f" FROM session {where}"
-                " ORDER BY started DESC, id DESC",
-                values,
+                " plan_days, started, ended, completed, seconds, stop_reason FROM session"
+                " ORDER BY started DESC, id DESC"
             ).fetchall()
             sets: dict[int, list[SetRow]] = {head[0]: [] for head in heads}
             for session_id, *done in self._db.execute(
-                f"SELECT session_id, {SET_COLUMNS} FROM set_done"
-                f" WHERE session_id IN (SELECT id FROM session {where}) ORDER BY id",
-                values,
+                f"SELECT session_id, {SET_COLUMNS} FROM set_done ORDER BY id"
             ):
                 sets[session_id].append(SetRow(*done))
         except sqlite3.Error as error:

@@ -241,13 +241,12 @@ class HistoryWriter:
         )
 
 
-def add_unsaved(store: HistoryStore, folder: Path) -> int:
-    """Add the rows earlier writers saved in ``folder`` to ``store``; returns how many
-    files were added. A file is claimed by renaming it first, so two processes never add
-    the same one; one that cannot be read stays for a person to look at."""
+def add_unsaved(store: HistoryStore, folder: Path) -> None:
+    """Add the rows earlier writers saved in ``folder`` to ``store``. A file is claimed by
+    renaming it first, so two processes never add the same one; one that cannot be read
+    stays for a person to look at."""
     if not folder.is_dir():
-        return 0
-    added = 0
+        return
     for path in sorted(folder.glob("*.json")):
         claimed = path.with_suffix(f".adding-{os.getpid()}")
         try:
@@ -272,5 +271,3 @@ def add_unsaved(store: HistoryStore, folder: Path) -> int:
                 claimed.rename(path)
             continue
         claimed.unlink(missing_ok=True)
-        added += 1
-    return added

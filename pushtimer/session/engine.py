@@ -143,7 +143,7 @@ class Engine:
         if self._finished:
             return events  # paused, it catches up to the moment of the pause, then stays
         active = self._active()
-        self._last_update = self._paused_at if self._paused_at is not None else self._clock.now()
+        self._last_update = self._now()
         while not self._finished:
             duration = self._duration(self._index)
             reached = active - self._segment_start
@@ -253,9 +253,12 @@ class Engine:
 
     # -- inner workings --------------------------------------------------------------------
 
+    def _now(self) -> float:
+        """The clock time the state stands at: now, or the moment of the pause."""
+        return self._paused_at if self._paused_at is not None else self._clock.now()
+
     def _active(self) -> float:
-        now = self._paused_at if self._paused_at is not None else self._clock.now()
-        return now - self._origin - self._paused_total
+        return self._now() - self._origin - self._paused_total
 
     def _wall(self, active: float) -> float:
         return active + self._paused_total

@@ -10,7 +10,7 @@ the same way). Sets the session never reached are in the planned count only.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from msgspec import Struct
 
@@ -36,6 +36,32 @@ def set_outcome(sides: list[Outcome], per_side: bool) -> Outcome:
     if sides and all(o == "done" for o in sides) and len(sides) == (2 if per_side else 1):
         return "done"
     return "skipped" if all(o == "skipped" for o in sides) else "partial"
+
+
+class SetSide(Protocol):
+    """What a set side tells about itself: a side (None if the set has none) and its
+    outcome. Both SetEnded and the history's SetRow are one."""
+
+    @property
+    def side(self) -> str | None: ...
+
+    @property
+    def outcome(self) -> Outcome: ...
+
+
+Side_ = TypeVar("Side_", bound=SetSide)
+
+
+def outcomes_by_set(runs: Iterable[Side_], set_of: Callable[[Side_], Hashable]) -> list[Outcome]:
+    """Each set's outcome, from the last runs of its sides (``set_of`` names the set a side
+    belongs to); a set with a side is a per-side set."""
+    by_set: dict[Hashable, list[Side_]] = {}
+    for run in runs:
+        by_set.setdefault(set_of(run), []).append(run)
+    return [
+        set_outcome([s.outcome for s in sides], any(s.side for s in sides))
+        for sides in by_set.values()
+    ]
 
 
 class Counts(Struct, frozen=True):
@@ -113,10 +139,7 @@ def tally(timeline: Timeline, ended: list[SetEnded]) -> SessionTally:
         if not mine:
             continue
         every_run = [e for e in ended if e.exercise == index]
-        by_set: dict[int, list[Outcome]] = {}
-        for side in mine:
-            by_set.setdefault(side.set, []).append(side.outcome)
-        outcomes = [set_outcome(sides, exercise.per_side) for sides in by_set.values()]
+        outcomes = outcomes_by_set(mine, lambda e: e.set)
         done = Counts(
             done=outcomes.count("done"),
             partial=outcomes.count("partial"),

@@ -84,3 +84,11 @@ def test_since_shows_fewer_sessions_but_the_same_streak(
     code, later, _ = run("history", "--since", "2026-11-21", data=data)
     assert code == 0 and everything.splitlines()[-1] == later.splitlines()[-1] == "Streak: 1 day"
     assert later.splitlines()[0].startswith("1 empty session (no set done) not shown")
+
+
+def test_delete_takes_the_data_dir_given_to_history(data: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["history", "--data-dir", str(data), "delete", "1", "--yes"], prog_name="pushtimer"
+    )
+    assert result.exit_code == 0 and result.stdout.endswith("Deleted session 1.\n")
+    assert [row.id for row in HistoryStore(data).sessions()] == [2]
