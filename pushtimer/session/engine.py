@@ -32,6 +32,9 @@ BACK_WINDOW = 2.0  # "back" within this long of a step's start goes to the step 
 REST_STEP = 15  # seconds that + and - add to or take from a rest
 COUNTDOWN_KINDS = frozenset({"prepare", "rest", "switch", "hold"})
 COUNTDOWN_FROM = 3
+# Work that a resume counts back into: a tempo rep starts again from its first phase, a
+# hold goes on where it stopped (docs/architecture.md, "Count-in").
+COUNT_IN_KINDS = frozenset({*TEMPO_KINDS, "hold"})
 HELD_AT_LEAST = 1.0  # seconds of a hold that make a stopped hold partial, not skipped
 
 
@@ -49,6 +52,7 @@ class EngineState(Struct, frozen=True):
     remaining_total: float  # timed seconds left in the workout, open segments not counted
     paused: bool
     finished: bool
+    count_in: float | None = None  # seconds left of a count-in after a resume, if one runs
 
 
 class Engine:
@@ -79,6 +83,8 @@ class Engine:
         self._step_start = 0.0
         self._last_cue = 0.0  # offset in the segment of the last cue reported
         self._extra: dict[int, float] = {}  # rest changes, by segment index
+        self._count_in_end: float | None = None  # active time a running count-in ends
+        self._count_in_beeps: list[int] = []  # its beeps still to come, in seconds before its end
         self._finished = False
         self._pending: list[Event] = [SegmentStarted(0, self._segments[0], 0.0)]
 
@@ -101,7 +107,11 @@ class Engine:
         return self._clock.now() - self._origin
 
     def state(self) -> EngineState:
-        active = self._active()
+        now = active = self._active()
+        count_in = None
+        if self._count_in_end is not None:  # the segment stands still until it ends
+            count_in = max(0.0, self._count_in_end - now)
+            active = max(now, self._count_in_end)
         duration = self._duration(self._index)
         elapsed = max(0.0, active - self._segment_start)
         if duration is not None:
@@ -118,22 +128,27 @@ class Engine:
             step_elapsed=max(0.0, active - self._step_start),
             remaining=remaining,
             duration=duration,
-            session_elapsed=active,
+            session_elapsed=now,
             remaining_total=(0.0 if self._finished else (remaining or 0.0) + later),
             paused=self.paused,
             finished=self._finished,
+            count_in=count_in,
         )
 
     def next_deadline(self) -> float | None:
         """Clock time of the next cue or boundary; None while paused, open or finished."""
         if self._finished or self.paused:
             return None
+        base = self._origin + self._paused_total
+        if self._count_in_end is not None:
+            left = self._count_in_beeps[0] if self._count_in_beeps else 0
+            return base + self._count_in_end - left
         duration = self._duration(self._index)
         if duration is None:
             return None
         offsets = [o for o, _ in self._cues(self._index, duration) if o > self._last_cue]
         offset = offsets[0] if offsets else duration
-        return self._origin + self._paused_total + self._segment_start + offset
+        return base + self._segment_start + offset
 
     # -- time passing ----------------------------------------------------------------------
 
@@ -144,6 +159,8 @@ class Engine:
             return events  # paused, it catches up to the moment of the pause, then stays
         active = self._active()
         self._last_update = self._now()
+        if self._count_in_end is not None and not self._end_count_in(active, events):
+            return events
         while not self._finished:
             duration = self._duration(self._index)
             reached = active - self._segment_start
@@ -175,10 +192,14 @@ class Engine:
             self._paused_at = now if at is None else max(self._last_update, min(at, now))
         return self.update()
 
-    def resume(self) -> list[Event]:
+    def resume(self, count_in: float = 0.0) -> list[Event]:
+        """Go on. With ``count_in`` seconds, work counts back in first: a tempo rep starts
+        again from its first phase after them, a hold goes on where it stopped."""
         if self._paused_at is not None:
             self._paused_total += self._clock.now() - self._paused_at
             self._paused_at = None
+            if count_in > 0 and not self._finished and self.segment.kind in COUNT_IN_KINDS:
+                self._begin_count_in(count_in)
         return self.update()
 
     def skip(self) -> list[Event]:
@@ -305,6 +326,7 @@ class Engine:
             self._finished = True
             events.append(WorkoutFinished(True, self._wall(start), start))
             return
+        self._count_in_end = None
         if restart or self._step_of[index] != self._step_of[self._index]:
             self._step_start = start
         self._index = index
@@ -312,6 +334,47 @@ class Engine:
         self._last_cue = 0.0
         stale = active - start > STALE_AFTER
         events.append(SegmentStarted(index, self._segments[index], self._wall(start), stale))
+
+    def _begin_count_in(self, seconds: float) -> None:
+        """Hold the segment still for ``seconds`` from now (they do not count as work)."""
+        active = self._active()
+        at = active if self._count_in_end is None else self._count_in_end
+        end = active + seconds
+        self._step_start += end - at
+        if self.segment.kind == "hold":
+            self._segment_start += end - at
+        else:  # the rep begins again: reps count once their last phase ends
+            while self._index > 0 and self._same_rep(self._index - 1, self._index):
+                self._index -= 1
+            self._segment_start = end
+            self._last_cue = 0.0
+        self._count_in_end = end
+        self._count_in_beeps = [left for left in range(COUNTDOWN_FROM, 0, -1) if left <= seconds]
+
+    def _same_rep(self, earlier: int, index: int) -> bool:
+        a, b = self._segments[earlier], self._segments[index]
+        return a.kind in TEMPO_KINDS and (a.exercise, a.set, a.side, a.rep) == (
+            b.exercise,
+            b.set,
+            b.side,
+            b.rep,
+        )
+
+    def _end_count_in(self, active: float, events: list[Event]) -> bool:
+        """Report the count-in's beeps up to now; True once it is over (the segment then
+        starts again, with its cue)."""
+        end = self._count_in_end
+        assert end is not None
+        while self._count_in_beeps and end - self._count_in_beeps[0] <= active:
+            left = self._count_in_beeps.pop(0)
+            stale = active - (end - left) > STALE_AFTER
+            events.append(CountdownBeep(self._index, left, self._wall(end - left), stale))
+        if active < end:
+            return False
+        self._count_in_end = None
+        stale = active - end > STALE_AFTER
+        events.append(SegmentStarted(self._index, self.segment, self._wall(end), stale))
+        return True
 
     def _reps_done_so_far(self) -> int:
         """Whole reps completed in the current step: a rep counts once its last phase has

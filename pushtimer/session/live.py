@@ -19,10 +19,11 @@ from pushtimer.session.clock import Clock
 from pushtimer.session.cuelog import CueLog
 from pushtimer.session.engine import Engine
 from pushtimer.session.events import Event, SetEnded, StopReason, WorkoutFinished
-from pushtimer.session.readout import seconds_to_next_change
+from pushtimer.session.readout import REMINDER_SECONDS, seconds_to_next_change
 from pushtimer.session.tally import SessionTally, outcome, tally
 from pushtimer.session.timeline import Timeline, build_timeline
 
+DEFAULT_COUNT_IN = 3.0  # seconds of GET READY before work goes on after a pause
 Listener = Callable[[Event, Timeline], None]  # told of each event as it is recorded
 
 
@@ -50,6 +51,8 @@ class LiveSession:
         listeners: Iterable[Listener] = (),
         sound: Listener | None = None,
         muted: bool = False,
+        count_in: float = 0.0,
+        reminder_every: float = REMINDER_SECONDS,
     ) -> None:
         self.plan = plan
         self.workout = workout
@@ -60,6 +63,8 @@ class LiveSession:
         self.listeners: list[Listener] = list(listeners)
         self.sound = sound  # told of events only while not muted
         self.muted = muted
+        self.count_in = count_in  # seconds a resume counts back into work (0: none)
+        self.reminder_every = reminder_every  # seconds each form reminder shows
         self.ended: list[SetEnded] = []
         self.finish: WorkoutFinished | None = None
         self.lock = threading.RLock()
@@ -97,15 +102,17 @@ class LiveSession:
         """Catch up with the clock (a front end's wake-up)."""
         return self._run(self.engine.update)
 
-    def toggle_pause(self) -> list[Event]:
-        return self._run(self.engine.toggle_pause)
-
     def pause(self, at: float | None = None) -> list[Event]:
         """Pause now, or as of clock time ``at`` (see Engine.pause)."""
         return self._run(lambda: self.engine.pause(at))
 
+    def toggle_pause(self) -> list[Event]:
+        with self.lock:
+            return self.resume() if self.engine.paused else self.pause()
+
     def resume(self) -> list[Event]:
-        return self._run(self.engine.resume)
+        """Go on, through the count-in when there is one."""
+        return self._run(lambda: self.engine.resume(self.count_in))
 
     def skip(self) -> list[Event]:
         """End the step now: a set side in progress is recorded partial or skipped."""
@@ -145,7 +152,7 @@ class LiveSession:
         """Clock time of the next cue, boundary or change on screen; None while nothing
         moves (paused, waiting for "done" with nothing counting, or finished)."""
         deadline = self.engine.next_deadline()
-        change = seconds_to_next_change(self.engine.state())
+        change = seconds_to_next_change(self.engine.state(), self.reminder_every)
         if change is not None:
             shown = self.clock.now() + change
             deadline = shown if deadline is None else min(deadline, shown)

@@ -30,8 +30,10 @@ _EPSILON = 1e-6  # float slack, so 3.0000000001 s left still reads as 3
 
 
 def shown_seconds(state: EngineState) -> int:
-    """The number on the big countdown: seconds left rounded up, or seconds so far in an
-    open set."""
+    """The number on the big countdown: seconds left rounded up (of the count-in while one
+    runs), or seconds so far in an open set."""
+    if state.count_in is not None:
+        return max(0, math.ceil(state.count_in - _EPSILON))
     if state.remaining is None:
         return math.floor(state.elapsed + _EPSILON)
     return max(0, math.ceil(state.remaining - _EPSILON))
@@ -43,26 +45,31 @@ def reminders_for(exercise: Exercise | None) -> tuple[str, ...]:
     return (*own, *GENERAL_REMINDERS)
 
 
-def reminder_at(reminders: tuple[str, ...], step_elapsed: float) -> str:
-    """The reminder showing ``step_elapsed`` seconds into a step."""
+def reminder_at(
+    reminders: tuple[str, ...], step_elapsed: float, every: float = REMINDER_SECONDS
+) -> str:
+    """The reminder showing ``step_elapsed`` seconds into a step, each shown ``every`` s."""
     if not reminders:
         return ""
-    turn = math.floor(step_elapsed / REMINDER_SECONDS + _EPSILON)
+    turn = math.floor(step_elapsed / every + _EPSILON)
     return reminders[turn % len(reminders)]
 
 
-def seconds_to_next_change(state: EngineState) -> float | None:
-    """Active seconds until the countdown or the reminder next changes; None when nothing
-    moves (paused or finished). Segment boundaries are the engine's ``next_deadline``."""
+def seconds_to_next_change(state: EngineState, every: float = REMINDER_SECONDS) -> float | None:
+    """Active seconds until the countdown or the reminder (turning every ``every`` s) next
+    changes; None when nothing moves (paused or finished). Segment boundaries are the
+    engine's ``next_deadline``."""
     if state.paused or state.finished:
         return None
+    if state.count_in is not None:  # only the count-in's seconds move
+        return state.count_in - (shown_seconds(state) - 1)
     if state.remaining is None:
         count = state.elapsed - math.floor(state.elapsed + _EPSILON)
         until_count = 1.0 - count
     else:
         shown = shown_seconds(state)
         until_count = state.remaining - (shown - 1) if shown > 0 else math.inf
-    turn = state.step_elapsed / REMINDER_SECONDS
-    until_turn = (math.floor(turn + _EPSILON) + 1 - turn) * REMINDER_SECONDS
+    turn = state.step_elapsed / every
+    until_turn = (math.floor(turn + _EPSILON) + 1 - turn) * every
     soonest = min(until_count, until_turn)
     return None if math.isinf(soonest) else max(0.0, soonest)

@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable
 from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from msgspec import Struct
 from textual import on
@@ -33,7 +33,8 @@ from pushtimer.plan.model import Plan
 from pushtimer.session.clock import Clock, MonotonicClock
 from pushtimer.session.cuelog import CueLog
 from pushtimer.session.events import Event, StopReason
-from pushtimer.session.live import Listener, LiveSession
+from pushtimer.session.live import DEFAULT_COUNT_IN, Listener, LiveSession
+from pushtimer.session.readout import REMINDER_SECONDS
 from pushtimer.session.timeline import Timeline
 from pushtimer.ui.messages import DeleteSession, MuteToggled, SessionMoved, WorkoutChosen
 from pushtimer.ui.screens.workout import WorkoutScreen
@@ -45,6 +46,9 @@ if TYPE_CHECKING:
 
 # Screens other than the workout screen are imported when first shown: opening a plan
 # straight away (the common case) does not pay for the picker, the summary or help.
+
+BigFigureChoice = Literal["rep", "seconds"]  # what the big figure shows in tempo reps
+ThemeChoice = Literal["dark", "light", "high-contrast"]
 
 EXIT_INTERRUPTED = 130
 MIN_DELAY = 0.001  # a wake-up already due still goes through a timer (Textual needs > 0)
@@ -92,8 +96,16 @@ class PushtimerApp(App[int]):
         history: HistoryStore | None = None,
         writer: HistoryWriter | None = None,
         handle_signals: bool = False,
+        count_in: float = DEFAULT_COUNT_IN,
+        reminder_every: float = REMINDER_SECONDS,
+        big_figure: BigFigureChoice = "rep",
+        theme: ThemeChoice = "dark",
     ) -> None:
         super().__init__()
+        self.count_in = count_in  # seconds a resume counts back into work
+        self.reminder_every = reminder_every
+        self.big_figure: BigFigureChoice = big_figure
+        self.theme_choice: ThemeChoice = theme
         self.clock: Clock = clock or MonotonicClock()
         self.start = start
         self.cue_log = cue_log
@@ -206,7 +218,15 @@ class PushtimerApp(App[int]):
             self._recorder = SessionRecorder(self.writer, plan, plan_file, workout)
             listeners.append(self._recorder)
         self.session = LiveSession(
-            plan, workout, self.clock, self.cue_log, listeners, self._cue_sound, self.muted
+            plan,
+            workout,
+            self.clock,
+            self.cue_log,
+            listeners,
+            self._cue_sound,
+            self.muted,
+            count_in=self.count_in,
+            reminder_every=self.reminder_every,
         )
         self.last_session = self.session
         self._workout_screen = WorkoutScreen(self.session)

@@ -50,10 +50,15 @@ def short_plan() -> Plan:
     return plan_from(SHORT_PLAN)
 
 
-def session_app(plan: Plan | None = None, clock: FakeClock | None = None) -> PushtimerApp:
-    """The app opened straight on a plan's first workout, on a fake clock."""
+def session_app(
+    plan: Plan | None = None, clock: FakeClock | None = None, count_in: float = 0.0
+) -> PushtimerApp:
+    """The app opened straight on a plan's first workout, on a fake clock. Resuming goes
+    straight on unless a ``count_in`` is given (the tests of it give one)."""
     return PushtimerApp(
-        clock=clock or FakeClock(), start=Start(plan or short_plan(), 0, "short.toml")
+        clock=clock or FakeClock(),
+        start=Start(plan or short_plan(), 0, "short.toml"),
+        count_in=count_in,
     )
 
 
