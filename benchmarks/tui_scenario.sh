@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A person's walk through a live session, in a real terminal (tmux, 80x24):
 # plan name, GET READY, DOWN with "Set 1/2" and "Rep 1/2", the form cue, PAUSED on Space
-# and back on Space, UP, REST, a resize to 30x8 and back in the rest, n skips the rest,
+# and back on Space, UP, REST, resizes to 30x8 (the phase, the figure, the set) and 16x5
+# (too small) and back in the rest, n skips the rest,
 # and the end on "Workout complete". Prints one line per check; exits 1 at the first that fails.
 #
 #   bash benchmarks/tui_scenario.sh            (needs tmux and .venv: run `make test` once)
@@ -46,7 +47,9 @@ seen "UP"
 seen "REST" 15
 seen "Next: Wide push-up"
 "$tui" resize 30x8; echo "      size:  30x8"
-seen "Terminal too small"
+seen "s left"
+"$tui" resize 16x5; echo "      size:  16x5"
+seen "Too small"
 "$tui" resize 80x24; echo "      size:  80x24"
 seen "REST"
 press n

@@ -184,10 +184,11 @@ class PlainSession:
             if self.engine.segment.kind == "open":
                 self._done()
             elif char != "\r":
-                was_paused = self.engine.paused
-                self._show(session.toggle_pause())
-                now = self.engine.session_time()
-                self._say(now, "RESUMED" if was_paused else "PAUSED  (Enter or Space to go on)")
+                if self.engine.paused:
+                    self._resume()
+                else:
+                    self._show(session.pause())
+                    self._say(self.engine.session_time(), "PAUSED  (Enter or Space to go on)")
             return
         actions: dict[str, Callable[[], list[Event]]] = {
             "n": session.skip,
@@ -200,6 +201,21 @@ class PlainSession:
         action = actions.get(char.lower())
         if action is not None:
             self._show(action())
+
+    def _resume(self, lead: str = "RESUMED", say_where: bool = False) -> None:
+        """Go on, saying so (and where, if asked), then the count-in's beeps if one runs."""
+        engine = self.engine
+        before = engine.session_time()
+        events = self.session.resume()
+        state = engine.state()
+        if state.count_in is not None and state.segment.kind == "hold":
+            lead += ": the hold goes on after the count"
+        elif state.count_in is not None:
+            lead += f": rep {state.segment.rep} starts again from the lowering"
+        elif say_where:
+            lead += f": {self.segment_line(state.index, state.segment)}"
+        self._say(before, lead)
+        self._show(events)
 
     def _ask_stop(self) -> list[Event]:
         """q: pause and ask why (the next key answers)."""
@@ -222,10 +238,11 @@ class PlainSession:
                     self._say(self.engine.session_time(), line)
             return
         if self._paused_by_question:
-            self._show(self.session.resume())
-        state = self.engine.state()
-        where = self.segment_line(state.index, state.segment)
-        self._say(self.engine.session_time(), f"Going on: {where}")
+            self._resume("Going on", say_where=True)
+        else:
+            state = self.engine.state()
+            where = self.segment_line(state.index, state.segment)
+            self._say(self.engine.session_time(), f"Going on: {where}")
 
     def _change_rest(self, seconds: int) -> list[Event]:
         """+ and -: say what the rest is now (nothing happens outside a rest)."""
@@ -269,7 +286,7 @@ class PlainSession:
             elif isinstance(event, SegmentStarted):
                 self._say(event.planned, self.segment_line(event.index, event.segment))
             elif isinstance(event, CountdownBeep):
-                word = PHASE_WORDS[self.engine.segment.kind]
+                word = "GET READY" if event.count_in else PHASE_WORDS[self.engine.segment.kind]
                 self._say(event.planned, f"{word} {event.remaining}")
 
     def _say(self, when: float, text: str) -> None:

@@ -30,6 +30,7 @@ from pushtimer.session.timeline import TEMPO_KINDS, WORK_KINDS, Segment, Step, T
 STALE_AFTER = 0.25  # a cue this late is reported as skipped, not played
 BACK_WINDOW = 2.0  # "back" within this long of a step's start goes to the step before
 REST_STEP = 15  # seconds that + and - add to or take from a rest
+REST_LEAST = 5.0  # seconds of a rest that - always leaves
 COUNTDOWN_KINDS = frozenset({"prepare", "rest", "switch", "hold"})
 COUNTDOWN_FROM = 3
 # Work that a resume counts back into: a tempo rep starts again from its first phase, a
@@ -230,15 +231,19 @@ class Engine:
         return events
 
     def adjust_rest(self, seconds: float) -> list[Event]:
-        """Lengthen or shorten the current rest; never below nothing left."""
+        """Lengthen or shorten the current rest. Shortening never leaves less than
+        ``REST_LEAST`` seconds of it (a rest already shorter than that stays as it is)."""
         events = self.update()
         if self._finished or self.segment.kind != "rest":
             return events
         active = self._active()
         elapsed = active - self._segment_start
         base = float(self.segment.duration or 0)
-        extra = self._extra.get(self._index, 0.0) + seconds
-        self._extra[self._index] = max(extra, elapsed - base)
+        remaining = base + self._extra.get(self._index, 0.0) - elapsed
+        left = remaining + seconds
+        if seconds < 0:
+            left = min(remaining, max(left, REST_LEAST))
+        self._extra[self._index] = left + elapsed - base
         self._last_cue = max(self._last_cue, elapsed)  # no beeps for seconds already gone
         events.extend(self.update())
         return events
@@ -368,7 +373,8 @@ class Engine:
         while self._count_in_beeps and end - self._count_in_beeps[0] <= active:
             left = self._count_in_beeps.pop(0)
             stale = active - (end - left) > STALE_AFTER
-            events.append(CountdownBeep(self._index, left, self._wall(end - left), stale))
+            planned = self._wall(end - left)
+            events.append(CountdownBeep(self._index, left, planned, stale, count_in=True))
         if active < end:
             return False
         self._count_in_end = None

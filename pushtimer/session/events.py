@@ -34,12 +34,14 @@ class SegmentStarted(Struct, frozen=True):
 
 
 class CountdownBeep(Struct, frozen=True):
-    """One of the last three seconds of a prepare, rest, switch or hold."""
+    """One of the last three seconds of a prepare, rest, switch or hold, or of the count-in
+    back into work after a pause (``count_in``)."""
 
     index: int
     remaining: int
     planned: float
     skipped: bool = False
+    count_in: bool = False
 
 
 class TempoTick(Struct, frozen=True):

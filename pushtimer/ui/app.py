@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable
 from types import FrameType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
 from textual import on
@@ -37,7 +37,9 @@ from pushtimer.session.live import DEFAULT_COUNT_IN, Listener, LiveSession
 from pushtimer.session.readout import REMINDER_SECONDS
 from pushtimer.session.timeline import Timeline
 from pushtimer.ui.messages import DeleteSession, MuteToggled, SessionMoved, WorkoutChosen
+from pushtimer.ui.palette import THEMES, ThemeChoice
 from pushtimer.ui.screens.workout import WorkoutScreen
+from pushtimer.ui.view import FigureChoice
 
 if TYPE_CHECKING:
     from pushtimer.audio.player import SoundPlayer
@@ -46,9 +48,6 @@ if TYPE_CHECKING:
 
 # Screens other than the workout screen are imported when first shown: opening a plan
 # straight away (the common case) does not pay for the picker, the summary or help.
-
-BigFigureChoice = Literal["rep", "seconds"]  # what the big figure shows in tempo reps
-ThemeChoice = Literal["dark", "light", "high-contrast"]
 
 EXIT_INTERRUPTED = 130
 MIN_DELAY = 0.001  # a wake-up already due still goes through a timer (Textual needs > 0)
@@ -76,9 +75,23 @@ class PushtimerApp(App[int]):
     TITLE = "pushtimer"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("ctrl+c", "interrupt", "Stop now", show=False, priority=True),
-        Binding("ctrl+z", "suspend_process", "Suspend", show=False),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="these keys"),
+        Binding(
+            "ctrl+c",
+            "interrupt",
+            "Stop now",
+            show=False,
+            priority=True,
+            tooltip="stop at once; finished sets are kept",
+        ),
+        Binding(
+            "ctrl+z",
+            "suspend_process",
+            "Suspend",
+            show=False,
+            tooltip="to the shell, paused (fg comes back)",
+        ),
+        Binding("ctrl+q", "quit", "Quit", show=False, tooltip="leave pushtimer"),
     ]
 
     muted: reactive[bool] = reactive(False)
@@ -98,14 +111,16 @@ class PushtimerApp(App[int]):
         handle_signals: bool = False,
         count_in: float = DEFAULT_COUNT_IN,
         reminder_every: float = REMINDER_SECONDS,
-        big_figure: BigFigureChoice = "rep",
+        big_figure: FigureChoice = "rep",
         theme: ThemeChoice = "dark",
     ) -> None:
         super().__init__()
         self.count_in = count_in  # seconds a resume counts back into work
         self.reminder_every = reminder_every
-        self.big_figure: BigFigureChoice = big_figure
-        self.theme_choice: ThemeChoice = theme
+        self.big_figure: FigureChoice = big_figure
+        for choice in THEMES.values():
+            self.register_theme(choice)
+        self.theme = THEMES[theme].name
         self.clock: Clock = clock or MonotonicClock()
         self.start = start
         self.cue_log = cue_log
@@ -229,7 +244,7 @@ class PushtimerApp(App[int]):
             reminder_every=self.reminder_every,
         )
         self.last_session = self.session
-        self._workout_screen = WorkoutScreen(self.session)
+        self._workout_screen = WorkoutScreen(self.session, self.big_figure)
         return self._workout_screen
 
     def catch_up(self) -> None:
@@ -303,10 +318,36 @@ class PushtimerApp(App[int]):
     # -- keys everywhere -------------------------------------------------------------------
 
     def action_help(self) -> None:
-        from pushtimer.ui.screens.help import HelpScreen
+        """The keys of the screen showing. Over a running workout, the workout pauses while
+        they show, and goes on through the count-in when they close."""
+        from pushtimer.ui.screens.help import HelpScreen, key_rows
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        if isinstance(self.screen, ModalScreen):
+            return
+        session = self.session
+        pausing = (
+            isinstance(self.screen, WorkoutScreen)
+            and session is not None
+            and not session.engine.paused
+        )
+        footnote = "Escape or ? closes this."
+        if pausing and session is not None:
+            session.pause()
+            self.show_session()
+            count_in = f" after a {self.count_in:g} s count-in" if self.count_in else ""
+            footnote = f"The workout is paused: Escape or ? goes on{count_in}."
+
+        def closed(_: None) -> None:
+            if (
+                pausing
+                and session is not None
+                and session.engine.paused
+                and session is self.session
+            ):
+                session.resume()
+                self.show_session()
+
+        self.push_screen(HelpScreen(key_rows(self, self.screen), footnote), closed)
 
     def action_mute(self) -> None:
         """m: mute the running session's cues (and those of sessions started later)."""

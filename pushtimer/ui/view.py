@@ -6,6 +6,8 @@ only when its part changed.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from msgspec import Struct
 
 from pushtimer.plan.durations import format_clock, format_span
@@ -31,11 +33,15 @@ class WorkoutView(Struct, frozen=True):
     title: str
     exercise: str
     position: str  # "Set 2/4 · Left · Rep 5/12"
-    kind: str  # the segment kind, which picks the colour
+    kind: str  # the band's colour: the phase, the work to come (GET READY), or "paused"
     word: str  # GET READY, DOWN, ... or PAUSED
-    countdown: str  # "3", "1:30"
-    counting_up: bool  # an open set: the number is time so far
+    shape: str  # beside the word: ↓ for DOWN, ↑ for UP, ‖ while paused
+    number: str  # beside the word: the seconds of a tempo phase (when the figure is the rep)
+    figure: str  # the big figure: the rep number, or the seconds ("3", "1:30")
+    figure_line: str  # the same as one line of text, for a small terminal
+    counting_up: bool  # an open set: the figure is time so far
     tempo: tuple[TempoPhase, ...]  # the current rep's phases; empty outside tempo sets
+    description: str  # what the coming exercise is, or which side comes next
     reminder: str
     next_up: str
     progress: float  # 0 to 1 over the workout's timed seconds
@@ -44,12 +50,20 @@ class WorkoutView(Struct, frozen=True):
     hint: str  # what a key would do now, for the moment that needs it
 
 
+FigureChoice = Literal["rep", "seconds"]
+WARNING_KINDS = frozenset({"prepare", "rest", "switch"})  # GET READY in their last seconds
+WARNING_SECONDS = 3
+SHAPES = {"down": "↓", "up": "↑"}
+
+
 def clock_text(seconds: int) -> str:
     """``3`` under a minute, ``1:30`` from a minute up: large and quick to read."""
     return str(seconds) if seconds < 60 else format_clock(seconds)
 
 
-def workout_view(session: LiveSession, state: EngineState) -> WorkoutView:
+def workout_view(
+    session: LiveSession, state: EngineState, big_figure: FigureChoice = "rep"
+) -> WorkoutView:
     timeline = session.timeline
     segment = state.segment
     exercise = timeline.exercise_of(segment)
@@ -59,22 +73,73 @@ def workout_view(session: LiveSession, state: EngineState) -> WorkoutView:
     shown_exercise = upcoming if resting and upcoming is not None else (segment, exercise)
     total = timeline.total_seconds
     done = max(0.0, total - state.remaining_total)
+    seconds = shown_seconds(state)
+    get_ready = state.count_in is not None or (
+        segment.kind in WARNING_KINDS and state.remaining is not None and seconds <= WARNING_SECONDS
+    )
+    if state.paused:
+        kind, word = "paused", "PAUSED"
+    elif get_ready:  # the colour of the work to come
+        work = segment if state.count_in is not None else ahead
+        kind, word = (segment.kind if work is None else work.kind), "GET READY"
+    else:
+        kind, word = segment.kind, PHASE_WORDS[segment.kind]
+    figure, number, line = _figure(state, seconds, big_figure)
+    first_of_exercise = resting and _new_exercise(segment, ahead)
     return WorkoutView(
         title=session.title,
         exercise=_exercise_line(segment, shown_exercise),
         position=_position(*shown_exercise, ahead=resting),
-        kind=segment.kind,
-        word="PAUSED" if state.paused else PHASE_WORDS[segment.kind],
-        countdown=clock_text(shown_seconds(state)),
+        kind=kind,
+        word=word,
+        shape="‖" if state.paused else "" if get_ready else SHAPES.get(kind, ""),
+        number=number,
+        figure=figure,
+        figure_line=line,
         counting_up=state.remaining is None,
         tempo=_tempo(session, segment, exercise),
-        reminder=_reminder(state, shown_exercise[1] if resting else exercise),
+        description=_description(segment, ahead, shown_exercise[1], first_of_exercise),
+        reminder=_reminder(
+            session, state, shown_exercise[1] if resting else exercise, first_of_exercise
+        ),
         next_up="" if resting else _next_up(session, state.index),
         progress=1.0 if state.finished or total == 0 else min(1.0, done / total),
         time_left=f"{format_clock(int(state.remaining_total + 0.999))} left",
         paused=state.paused,
-        hint=_hint(segment, exercise, state.paused),
+        hint=_hint(segment, exercise, state),
     )
+
+
+def _figure(state: EngineState, seconds: int, choice: FigureChoice) -> tuple[str, str, str]:
+    """(the big figure, the number beside the phase word, the figure as a line). In a tempo
+    rep the figure is the rep number and the phase's seconds go beside its word (or the other
+    way round, by the setting); elsewhere it is the time left, or so far in an open set."""
+    segment = state.segment
+    if state.count_in is None and segment.kind in TEMPO_KINDS and segment.rep is not None:
+        if choice == "rep":
+            return str(segment.rep), str(seconds), f"Rep {segment.rep}"
+        return str(seconds), "", f"{seconds}s"
+    text = clock_text(seconds)
+    unit = "" if ":" in text else "s"
+    return text, "", f"{text}{unit} {'so far' if state.remaining is None else 'left'}"
+
+
+def _new_exercise(segment: Segment, ahead: Segment | None) -> bool:
+    """A prepare, or a rest before an exercise other than the one just done."""
+    if ahead is None:
+        return False
+    return segment.kind == "prepare" or ahead.exercise != segment.exercise
+
+
+def _description(
+    segment: Segment, ahead: Segment | None, exercise: Exercise | None, first: bool
+) -> str:
+    """Before a new exercise, what it is; on a switch, the side to come."""
+    if segment.kind == "switch" and ahead is not None and ahead.side is not None:
+        return f"Now the {ahead.side} side."
+    if first and exercise is not None and exercise.description:
+        return exercise.description
+    return ""
 
 
 def _exercise_line(segment: Segment, shown: tuple[Segment, Exercise | None]) -> str:
@@ -109,17 +174,27 @@ def _position(segment: Segment, exercise: Exercise | None, ahead: bool = False) 
 def _tempo(
     session: LiveSession, segment: Segment, exercise: Exercise | None
 ) -> tuple[TempoPhase, ...]:
+    """The phases of a rep, those of 0 s left out (as the timeline leaves them out)."""
     if exercise is None or segment.kind not in TEMPO_KINDS:
         return ()
     tempo = parse_tempo(exercise.tempo or session.plan.defaults.tempo)
     seconds = tempo.seconds(session.plan.defaults.explosive)
-    return tuple(zip(TEMPO_KINDS, seconds, strict=True))
+    return tuple(
+        (kind, length) for kind, length in zip(TEMPO_KINDS, seconds, strict=True) if length
+    )
 
 
-def _reminder(state: EngineState, exercise: Exercise | None) -> str:
+def _reminder(
+    session: LiveSession, state: EngineState, exercise: Exercise | None, first: bool
+) -> str:
+    """The form reminder turning over every few seconds; before a new exercise, its first
+    cue, held still while its description shows."""
     if state.segment.kind == "switch":
         return "Change sides, and set up the same way as the first."
-    return reminder_at(reminders_for(exercise), state.step_elapsed)
+    reminders = reminders_for(exercise)
+    if first:
+        return reminders[0]
+    return reminder_at(reminders, state.step_elapsed, session.reminder_every)
 
 
 def _next_up(session: LiveSession, index: int) -> str:
@@ -155,9 +230,11 @@ def _dose(exercise: Exercise) -> str:
     return f"{work} each side" if exercise.per_side else work
 
 
-def _hint(segment: Segment, exercise: Exercise | None, paused: bool) -> str:
-    if paused:
+def _hint(segment: Segment, exercise: Exercise | None, state: EngineState) -> str:
+    if state.paused:
         return "Space to go on"
+    if state.count_in is not None and segment.kind in TEMPO_KINDS:
+        return f"Rep {segment.rep} starts again from the lowering"
     if segment.kind == "open" and exercise is not None:
         if exercise.reps == "max":
             return "As many as you can, then Enter to give the count"

@@ -119,7 +119,7 @@ def test_ctrl_z_and_fg_redraw_the_whole_screen(tmp_path: Path, terminal: Termina
     term.wait("REST")
     screen = term.screen()
     assert "the shell was here" not in screen
-    assert screen.splitlines()[0].strip() == "Quick set"  # the title: not a changed widget
+    assert screen.splitlines()[0].strip().startswith("Quick set")  # the title: unchanged
     assert "Next: Quick set" in screen and "Rest" not in screen.splitlines()[0]
     term.keys("q", "d")
     term.wait("What you did is kept")  # the summary

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.pilot import Pilot
-from textual.widgets import Digits
 
 from pushtimer.plan import Plan
 from pushtimer.session.clock import FakeClock
 from pushtimer.ui.app import PushtimerApp, Start
+from pushtimer.ui.palette import ThemeChoice
+from pushtimer.ui.widgets.big_figure import BigFigure
 from pushtimer.ui.widgets.phase_banner import PhaseBanner
 from pushtimer.ui.widgets.tempo_bar import TempoBar
 from pushtimer.ui.widgets.text_line import TextLine
@@ -51,7 +52,10 @@ def short_plan() -> Plan:
 
 
 def session_app(
-    plan: Plan | None = None, clock: FakeClock | None = None, count_in: float = 0.0
+    plan: Plan | None = None,
+    clock: FakeClock | None = None,
+    count_in: float = 0.0,
+    theme: ThemeChoice = "dark",
 ) -> PushtimerApp:
     """The app opened straight on a plan's first workout, on a fake clock. Resuming goes
     straight on unless a ``count_in`` is given (the tests of it give one)."""
@@ -59,6 +63,7 @@ def session_app(
         clock=clock or FakeClock(),
         start=Start(plan or short_plan(), 0, "short.toml"),
         count_in=count_in,
+        theme=theme,
     )
 
 
@@ -101,8 +106,13 @@ class Driver:
         return self.app.screen.query_one(PhaseBanner).word
 
     @property
-    def count(self) -> str:
-        return self.app.screen.query_one(Digits).value
+    def figure(self) -> str:
+        """The big figure's value: the rep in a tempo set, else the seconds."""
+        return self.app.screen.query_one(BigFigure).value
+
+    @property
+    def band(self) -> PhaseBanner:
+        return self.app.screen.query_one(PhaseBanner)
 
     @property
     def lit(self) -> str:

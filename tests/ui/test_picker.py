@@ -10,6 +10,7 @@ from textual.widgets import Checkbox, Input, OptionList
 from pushtimer.plan.catalog import user_plans_dir
 from pushtimer.session.clock import FakeClock
 from pushtimer.ui.app import PushtimerApp
+from pushtimer.ui.screens.help import HelpScreen
 from pushtimer.ui.screens.picker import PickerScreen
 from pushtimer.ui.screens.quick_form import QuickFormScreen
 from pushtimer.ui.screens.summary import SummaryScreen
@@ -143,4 +144,20 @@ async def test_quick_set_form_with_a_hold_and_escape_cancels() -> None:
         await pilot.pause()
         ui = Driver(app, pilot)
         await ui.advance(5)
-        assert (ui.word, ui.text("#exercise"), ui.count) == ("HOLD", "Hold", "45")
+        assert (ui.word, ui.text("#exercise"), ui.figure) == ("HOLD", "Hold", "45")
+
+
+async def test_help_on_the_picker_lists_the_picker_keys() -> None:
+    app = PushtimerApp(clock=FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        lines = [line.text for line in app.screen.query(TextLine)]
+        assert any(line.startswith("h ") and "history" in line for line in lines)
+        assert not any("skip" in line for line in lines)  # no workout keys here
+        assert lines[-1] == "Escape or ? closes this."
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)

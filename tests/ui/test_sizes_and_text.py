@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Digits
 
 from pushtimer.ui.app import PushtimerApp
 from pushtimer.ui.screens.workout import WorkoutScreen
+from pushtimer.ui.widgets.big_figure import BigFigure
+from pushtimer.ui.widgets.phase_banner import PhaseBanner
 from pushtimer.ui.widgets.text_line import TextLine
 from tests.conftest import plan_from
 from tests.ui.harness import Driver, session_app
@@ -17,29 +18,43 @@ def _visible(app: PushtimerApp, selector: str) -> bool:
 
 
 @pytest.mark.parametrize(
-    ("size", "digits", "line", "too_small"),
+    ("size", "layout", "figure_rows"),
     [
-        ((80, 24), True, False, False),
-        ((56, 20), True, False, False),
-        ((40, 12), False, True, False),
-        ((120, 14), False, True, False),
-        ((39, 24), False, False, True),
-        ((80, 11), False, False, True),
-        ((30, 8), False, False, True),
+        ((80, 24), "full", 7),
+        ((160, 48), "full", 14),
+        ((56, 20), "full", 4),
+        ((40, 12), "compact", 1),
+        ((120, 14), "compact", 1),
+        ((20, 6), "mini", 1),
+        ((39, 11), "mini", 1),
+        ((19, 24), "too small", 0),
+        ((80, 5), "too small", 0),
     ],
 )
 async def test_the_layout_fits_the_terminal(
-    size: tuple[int, int], digits: bool, line: bool, too_small: bool
+    size: tuple[int, int], layout: str, figure_rows: int
 ) -> None:
+    """The figure takes the rows the rest leaves (at least ``figure_rows``); from 20x6 the
+    phase, the figure and the set; below that only the "too small" line."""
     app = session_app()
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        session_shown = _visible(app, "#session")
-        assert session_shown is not too_small
-        assert _visible(app, "#too-small") is too_small
-        if session_shown:
-            assert _visible(app, "#digits") is digits
-            assert _visible(app, "#count-line") is line
+        ui = Driver(app, pilot)
+        await ui.advance(4)  # in DOWN: every line of a tempo set shows
+        assert _visible(app, "#session") is (layout != "too small")
+        assert _visible(app, "#too-small") is (layout == "too small")
+        if layout == "too small":
+            return
+        figure = app.screen.query_one(BigFigure)
+        assert figure.rows >= figure_rows
+        assert figure.region.bottom <= size[1] and figure.region.right <= size[0]
+        for selector in ("#phase", "#figure", "#position"):
+            assert _visible(app, selector)
+        for selector in ("#title-bar", "#exercise", "#tempo", "#reminder", "#progress", "Footer"):
+            assert _visible(app, selector) is (layout != "mini"), selector
+        if layout == "mini":
+            assert figure.rows == 1 and figure.render().plain == "Rep 1"  # type: ignore[union-attr]
+        if layout != "full":
+            assert app.screen.query_one(PhaseBanner).size.height == 1
 
 
 async def test_resizing_never_stops_or_restarts_the_session() -> None:
@@ -54,7 +69,7 @@ async def test_resizing_never_stops_or_restarts_the_session() -> None:
             await ui.advance(1)
         assert app.session.engine is engine and isinstance(app.screen, WorkoutScreen)
         assert (ui.word, ui.text("#position")) == ("DOWN", "Set 1/2 · Rep 2/2")  # 8 s in
-        assert ui.text("#count-line") == "2s left"
+        assert (ui.band.number, ui.figure) == ("2", "2")
 
 
 MARKUP_PLAN = """
@@ -104,4 +119,4 @@ async def test_digits_show_minutes_from_a_minute_up() -> None:
     app = session_app(plan)
     async with app.run_test() as pilot:
         await pilot.pause()
-        assert app.screen.query_one(Digits).value == "1:30"
+        assert app.screen.query_one(BigFigure).value == "1:30"

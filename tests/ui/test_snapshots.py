@@ -73,9 +73,30 @@ def test_workout_screen(
     assert snap_compare(session_app(), terminal_size=(80, 24), run_before=at(seconds, *keys))
 
 
-@pytest.mark.parametrize("size", [(40, 12), (30, 8)], ids=["compact_40x12", "too_small_30x8"])
-def test_small_terminals(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+@pytest.mark.parametrize(
+    "size",
+    [(160, 48), (40, 12), (20, 6), (19, 6)],
+    ids=["large_160x48", "compact_40x12", "mini_20x6", "too_small_19x6"],
+)
+def test_sizes(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    """The figure grows with the window; from 20x6 the phase, the figure and the set."""
     assert snap_compare(session_app(), terminal_size=size, run_before=at(3.5))
+
+
+def test_get_ready_at_the_end_of_a_rest(snap_compare: SnapCompare) -> None:
+    """2 s left of the rest: GET READY in the colour of DOWN, the 2 large."""
+    assert snap_compare(session_app(), terminal_size=(80, 24), run_before=at(16.5))
+
+
+def test_count_in_after_a_pause(snap_compare: SnapCompare) -> None:
+    """Paused in rep 1 and resumed: GET READY 3, then rep 1 again from its lowering."""
+    app = session_app(count_in=3)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=at(4.5, "space", "space"))
+
+
+def test_high_contrast_theme(snap_compare: SnapCompare) -> None:
+    app = session_app(theme="high-contrast")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=at(3.5))
 
 
 def test_stop_question_in_a_small_terminal(snap_compare: SnapCompare) -> None:

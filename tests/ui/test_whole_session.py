@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import itertools
-
-from textual.widgets import Digits
+from typing import Any
 
 from pushtimer.ui.screens.summary import SummaryScreen
 from pushtimer.ui.screens.workout import WorkoutScreen
+from pushtimer.ui.widgets.big_figure import BigFigure
 from pushtimer.ui.widgets.text_line import TextLine
 from tests.conftest import plan_from
 from tests.ui.harness import Driver, session_app
@@ -45,7 +45,16 @@ async def test_a_whole_plan_shows_every_phase_in_order_and_ends_on_the_summary()
                 words.append(ui.word)
             await pilot.pause()
         rep = ["DOWN", "BOTTOM", "UP"]
-        assert words == ["GET READY", *rep * 2, "REST", *rep * 2, "REST", "HOLD"]
+        assert words == [
+            "GET READY",
+            *rep * 2,
+            "REST",
+            "GET READY",
+            *rep * 2,
+            "REST",
+            "GET READY",
+            "HOLD",
+        ]
         assert isinstance(app.screen, SummaryScreen)
         lines = [line.text for line in app.screen.query(TextLine)]
         assert lines[0] == "Workout complete"
@@ -103,29 +112,34 @@ async def test_a_late_wake_lands_in_the_right_phase_without_shifting_the_plan() 
         ui.clock.set(start + 9.4)  # the event loop stalled from 0 to 9.4 s
         app.catch_up()
         await pilot.pause()
-        assert (ui.word, ui.text("#position"), ui.count) == ("DOWN", "Set 1/2 · Rep 2/2", "2")
+        assert (ui.word, ui.text("#position"), ui.band.number) == ("DOWN", "Set 1/2 · Rep 2/2", "2")
         assert app.next_wake == start + 10  # DOWN's second tick, on the plan's second
 
 
-async def test_the_countdown_redraws_only_when_its_number_changes() -> None:
+async def test_the_big_figure_and_the_band_redraw_only_when_what_they_show_changes() -> None:
     app = session_app(plan_from(TWO_SETS))
     async with app.run_test() as pilot:
         ui = Driver(app, pilot)
         await pilot.pause()
-        digits = app.screen.query_one(Digits)
-        shown: list[str] = []
-        original = digits.update
+        drawn: dict[str, list[str]] = {"figure": [], "band": []}
+        for name, widget in (("figure", app.screen.query_one(BigFigure)), ("band", ui.band)):
+            original = widget.render
 
-        def counting_update(value: str) -> None:
-            shown.append(value)
-            original(value)
+            def counting_render(name: str = name, original: Any = original) -> Any:
+                rendered = original()
+                drawn[name].append(rendered.plain)
+                return rendered
 
-        digits.update = counting_update  # type: ignore[method-assign]
+            widget.render = counting_render  # type: ignore[method-assign]
         for _ in range(40):  # many more catch-ups than seconds passing
             ui.clock.advance(0.1)
             app.catch_up()
-        assert all(a != b for a, b in itertools.pairwise(shown))
-        assert len(shown) <= 5  # 4 s passed: 3-2-1 of GET READY, then 3-2 of DOWN
+            await pilot.pause()
+        # 4 s passed: 3-2-1 of GET READY, then rep 1 of DOWN (the figure); the band: GET
+        # READY turns the colour of DOWN (the same word), then DOWN 3, DOWN 2.
+        assert all(a != b for a, b in itertools.pairwise(drawn["figure"]))
+        assert len(drawn["figure"]) <= 4
+        assert len(drawn["band"]) <= 4
 
 
 async def test_the_form_reminder_turns_over_every_six_seconds() -> None:

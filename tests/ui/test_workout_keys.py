@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.binding import Binding
 
 from pushtimer.session.events import SetEnded
 from pushtimer.ui.screens.dialogs import RepCountScreen, StopScreen
@@ -19,7 +20,7 @@ async def test_opens_on_get_ready_with_the_first_exercise() -> None:
         ui = Driver(app, pilot)
         await pilot.pause()
         assert isinstance(app.screen, WorkoutScreen)
-        assert ui.word == "GET READY" and ui.count == "3"
+        assert ui.word == "GET READY" and ui.figure == "3"
         assert ui.text("#title") == "Short: Day 1"
         assert ui.text("#exercise") == "First: Push"
         assert ui.text("#position") == "Set 1/2 · 2 reps"
@@ -32,7 +33,7 @@ async def test_space_pauses_and_resumes_and_the_schedule_moves_by_the_pause() ->
     async with app.run_test() as pilot:
         ui = Driver(app, pilot)
         await ui.advance(3.5)  # half a second into DOWN of rep 1
-        assert (ui.word, ui.count) == ("DOWN", "2")
+        assert (ui.word, ui.band.number, ui.figure) == ("DOWN", "2", "1")
         await ui.press("space")
         assert app.session is not None and app.session.engine.paused
         assert ui.word == "PAUSED" and app.screen.has_class("-paused")
@@ -40,7 +41,7 @@ async def test_space_pauses_and_resumes_and_the_schedule_moves_by_the_pause() ->
         assert ui.text("#hint") == "Space to go on"
         ui.clock.advance(60)
         assert await ui.advance(0) == 0
-        assert (ui.word, ui.count) == ("PAUSED", "2")
+        assert (ui.word, ui.band.number, ui.figure) == ("PAUSED", "2", "1")
         await ui.press("space")
         assert ui.word == "DOWN" and not app.session.engine.paused
         await ui.advance(1.5)
@@ -58,10 +59,10 @@ async def test_n_skips_the_rest_and_b_goes_back() -> None:
         await ui.press("n")
         assert (ui.word, ui.text("#position")) == ("DOWN", "Set 2/2 · Rep 1/2")
         await ui.press("b")  # within 2 s of the set's start: back to the rest before it
-        assert ui.word == "REST" and ui.count == "5"
+        assert ui.word == "REST" and ui.figure == "5"
         await ui.advance(3)
         await ui.press("b")  # later in the rest: restart it
-        assert ui.word == "REST" and ui.count == "5"
+        assert ui.word == "REST" and ui.figure == "5"
 
 
 async def test_n_in_the_middle_of_a_set_counts_the_reps_done() -> None:
@@ -76,17 +77,14 @@ async def test_n_in_the_middle_of_a_set_counts_the_reps_done() -> None:
         assert ui.word == "REST"
 
 
-@pytest.mark.parametrize(("key", "left"), [("plus", "20"), ("equals_sign", "20"), ("minus", "0")])
+@pytest.mark.parametrize(("key", "left"), [("plus", "20"), ("equals_sign", "20"), ("minus", "5")])
 async def test_plus_and_minus_change_a_rest(key: str, left: str) -> None:
     app = session_app()
     async with app.run_test() as pilot:
         ui = Driver(app, pilot)
         await ui.advance(13)  # the rest starts: 5 s
-        await ui.press(key)
-        if left == "0":  # 5 s less than nothing left: the rest is over
-            assert ui.word == "DOWN"
-        else:
-            assert (ui.word, ui.count) == ("REST", left)
+        await ui.press(key)  # - never leaves less than 5 s
+        assert (ui.word, ui.figure) == ("REST", left)
 
 
 async def test_plus_outside_a_rest_does_nothing_and_is_not_offered() -> None:
@@ -115,9 +113,9 @@ async def test_open_set_counts_up_and_enter_asks_for_the_max_count() -> None:
     async with app.run_test() as pilot:
         ui = Driver(app, pilot)
         await _to_the_max_set(ui)
-        assert ui.count == "0"
+        assert ui.figure == "0"
         assert await ui.advance(7) == 7  # one wake per second shown
-        assert ui.count == "7"
+        assert ui.figure == "7"
         assert ui.text("#position") == "Set 1/1 · as many as you can"
         assert "done" in {b.binding.action for b in app.active_bindings.values()}
         await ui.press("enter")
@@ -176,7 +174,7 @@ async def test_q_asks_and_no_goes_on_where_it_was() -> None:
         ui.clock.advance(30)  # thinking it over does not eat the set
         await ui.press("g")
         assert isinstance(app.screen, WorkoutScreen) and not app.session.engine.paused
-        assert (ui.word, ui.count) == ("DOWN", "1")
+        assert (ui.word, ui.band.number, ui.figure) == ("DOWN", "1", "1")
 
 
 async def test_q_while_paused_and_no_stays_paused() -> None:
@@ -240,16 +238,37 @@ async def test_skipping_every_set_never_says_workout_complete() -> None:
         )
 
 
-async def test_help_opens_over_the_running_session_and_closes() -> None:
-    app = session_app()
-    async with app.run_test() as pilot:
+async def test_help_pauses_the_workout_and_closing_it_counts_back_in() -> None:
+    app = session_app(count_in=3)
+    async with app.run_test(size=(80, 24)) as pilot:
         ui = Driver(app, pilot)
+        await ui.advance(4)  # DOWN of rep 1
         await ui.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        await ui.advance(4)  # the session runs on under the card
-        assert app.session is not None and app.session.engine.segment.kind == "down"
+        assert app.session is not None and app.session.engine.paused
+        await ui.advance(30)  # reading the card does not eat the set
+        assert app.session.engine.state().elapsed == pytest.approx(1.0)
         await ui.press("escape")
-        assert isinstance(app.screen, WorkoutScreen) and ui.word == "DOWN"
+        assert isinstance(app.screen, WorkoutScreen)
+        assert (ui.word, ui.figure, ui.band.kind) == ("GET READY", "3", "down")
+        await ui.advance(3)
+        assert (ui.word, ui.band.number, ui.figure) == ("DOWN", "2", "1")  # rep 1 afresh
+
+
+async def test_help_lists_the_keys_of_the_screen_it_is_over() -> None:
+    app = session_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        ui = Driver(app, pilot)
+        await ui.press("question_mark")
+        lines = [line.text for line in app.screen.query(TextLine)]
+        bindings = WorkoutScreen.BINDINGS
+        assert len([line for line in lines if line[:1] != " "]) >= len(bindings)
+        for binding in bindings:
+            assert isinstance(binding, Binding)
+            assert any(line.endswith(binding.tooltip) for line in lines), binding.tooltip
+        assert any(line.startswith("Enter, d ") for line in lines)
+        assert any(line.startswith("Ctrl+C ") for line in lines)
+        assert lines[-1] == "The workout is paused: Escape or ? goes on."
 
 
 async def test_ctrl_c_stops_at_once_with_status_130() -> None:

@@ -220,13 +220,18 @@ def test_rest_plus_and_minus() -> None:
     assert engine.state().remaining == 9.0
 
 
-def test_rest_minus_never_goes_below_nothing_left() -> None:
+def test_rest_minus_always_leaves_five_seconds() -> None:
     engine, clock = make()
-    at(engine, clock, 18.0)  # 3 s into a 10 s rest
-    events = engine.adjust_rest(-15)
-    assert starts(events) == [("down", 18.0, False)]  # the rest is over at once
-    assert not [e for e in events if isinstance(e, CountdownBeep)]
-    assert engine.next_deadline() == 519.0  # the first tick of the new lowering
+    at(engine, clock, 18.0)  # 3 s into a 10 s rest: 7 s left
+    assert engine.adjust_rest(-15) == []
+    assert engine.state().remaining == 5.0
+    assert engine.next_deadline() == 500.0 + 20.0  # the "3" beep, 2 s from now
+    at(engine, clock, 21.0)  # 2 s left: - leaves it as it is
+    assert engine.adjust_rest(-15) == []
+    assert engine.state().remaining == 2.0
+    at(engine, clock, 22.0)
+    events = engine.adjust_rest(15)
+    assert not starts(events) and engine.state().remaining == 16.0
 
 
 def test_rest_changes_outside_a_rest_do_nothing() -> None:
@@ -438,3 +443,85 @@ def test_pause_as_of_an_earlier_moment_keeps_what_came_before_it() -> None:
     clock.advance(30)
     engine.resume()
     assert engine.state().remaining == 1.0
+
+
+# -- the count-in after a pause ---------------------------------------------------------
+
+
+def test_a_resume_counts_in_and_restarts_the_rep_from_its_lowering() -> None:
+    engine, clock = make()
+    at(engine, clock, 13.5)  # rep 2 of set 1, half a second into the bottom
+    engine.pause()
+    clock.advance(20)  # 533.5
+    events = engine.resume(count_in=3)
+    state = engine.state()
+    assert state.count_in == 3.0 and not state.paused
+    assert (state.segment.kind, state.segment.rep, state.remaining) == ("down", 2, 3.0)
+    assert [(e.remaining, e.planned) for e in events if isinstance(e, CountdownBeep)] == [(3, 33.5)]
+    assert engine.next_deadline() == 534.5  # the "2"
+    events = at(engine, clock, 35.0)
+    assert [e.remaining for e in events if isinstance(e, CountdownBeep)] == [2]
+    assert engine.state().count_in == pytest.approx(1.5)
+    assert engine.next_deadline() == 535.5  # the "1"
+    at(engine, clock, 35.5)
+    assert engine.next_deadline() == 536.5  # the lowering, again
+    events = at(engine, clock, 36.5)
+    assert starts(events) == [("down", 36.5, False)]
+    assert engine.state().count_in is None
+    events = at(engine, clock, 41.5)  # 3 + 1 + 1 s later the rep is done
+    (ended,) = [e for e in events if isinstance(e, SetEnded)]
+    assert (ended.reps_done, ended.outcome) == (2, "done")
+    assert ended.seconds == pytest.approx(10.0 + 3.5)  # with the part redone, not the count
+
+
+def test_a_pause_during_the_count_in_starts_it_again_in_full() -> None:
+    engine, clock = make()
+    at(engine, clock, 6.0)
+    engine.pause()
+    engine.resume(count_in=3)
+    clock.advance(2)
+    engine.pause()
+    clock.advance(10)
+    engine.resume(count_in=3)
+    assert engine.state().count_in == 3.0
+    assert engine.state().segment.rep == 1 and engine.state().remaining == 3.0
+
+
+def test_a_hold_goes_on_where_it_stopped_after_the_count_in() -> None:
+    plan = 'name = "H"\n[defaults]\nprepare = 0\n[[exercise]]\nname = "Plank"\nhold = 30\n'
+    engine, clock = make(plan)
+    at(engine, clock, 10.0)
+    engine.pause()
+    clock.advance(5)
+    engine.resume(count_in=3)
+    assert engine.state().remaining == 20.0 and engine.state().count_in == 3.0
+    at(engine, clock, 17.0)
+    assert engine.state().remaining == 20.0  # still counting in
+    at(engine, clock, 18.0)
+    assert engine.state().remaining == 20.0 and engine.state().count_in is None
+    events = at(engine, clock, 38.0)
+    (ended,) = [e for e in events if isinstance(e, SetEnded)]
+    assert (ended.held, ended.outcome, ended.seconds) == (30.0, "done", 30.0)
+
+
+def test_no_count_in_back_into_a_rest_or_with_none_asked() -> None:
+    engine, clock = make()
+    at(engine, clock, 17.0)  # in the rest
+    engine.pause()
+    engine.resume(count_in=3)
+    assert engine.state().count_in is None and engine.state().remaining == 8.0
+    at(engine, clock, 27.0)
+    engine.pause()
+    engine.resume()
+    assert engine.state().count_in is None
+
+
+def test_skip_during_the_count_in_counts_the_reps_before_and_ends_it() -> None:
+    engine, clock = make()
+    at(engine, clock, 12.0)  # rep 2
+    engine.pause()
+    engine.resume(count_in=3)
+    events = engine.skip()
+    (ended,) = [e for e in events if isinstance(e, SetEnded)]
+    assert (ended.reps_done, ended.outcome) == (1, "partial")
+    assert engine.state().segment.kind == "rest" and engine.state().count_in is None

@@ -120,8 +120,10 @@ def test_operation(kind: str, where: str, operation: str) -> None:
             assert (after.index, after.remaining) == (index, before.remaining)
         elif operation == "rest+":
             assert after.remaining == pytest.approx((before.remaining or 0) + 15)
-        else:
-            assert after.index == index + 1  # less than 15 s were left: the rest is over
+        else:  # never below 5 s left; a rest already shorter stays as it is
+            assert after.index == index
+            expected = min(before.remaining or 0, max((before.remaining or 0) - 15, 5))
+            assert after.remaining == pytest.approx(expected)
 
     elif operation == "done":
         if kind == "open":

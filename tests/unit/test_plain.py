@@ -30,10 +30,12 @@ class Script:
         return None
 
 
-def session(text: str, keys: list[tuple[float, bytes]] | None = None) -> tuple[int, list[str]]:
+def session(
+    text: str, keys: list[tuple[float, bytes]] | None = None, count_in: float = 0.0
+) -> tuple[int, list[str]]:
     clock = FakeClock()
     out = io.StringIO()
-    live = LiveSession(plan_from(text), 0, clock)
+    live = LiveSession(plan_from(text), 0, clock, count_in=count_in)
     code = PlainSession(live, out, Script(clock, keys or [])).run()
     return code, out.getvalue().splitlines()
 
@@ -184,11 +186,23 @@ def test_per_side_hold_and_switch_lines() -> None:
 
 def test_rest_keys() -> None:
     _, lines = session(QUICK, [(14.0, b"+"), (15.0, b"-"), (16.0, b"-")])
-    # +15 then -15 then -15 (clamped): the rest ends at 16 s instead of 18 s.
-    assert "00:16  Set 2/2  Quick set  rep 1/2  DOWN 3s" in lines
+    # +15 then -15 (5 s always stay) then -15 (under 5 s left: as it is): it ends at 20 s.
+    assert "00:20  Set 2/2  Quick set  rep 1/2  DOWN 3s" in lines
 
 
 def test_plus_and_minus_say_what_the_rest_is_now() -> None:
     _, lines = session(QUICK, [(14.0, b"+"), (15.0, b"-")])
     assert "00:14  REST +15s: 0:19 left" in lines
-    assert "00:15  REST -15s: 0:03 left" in lines
+    assert "00:15  REST -15s: 0:05 left" in lines
+
+
+def test_resuming_counts_in_and_says_the_rep_starts_again() -> None:
+    # Paused at 7.5 s (rep 1, half a second into the bottom), resumed at 20 s.
+    _, lines = session(QUICK, [(7.5, b" "), (20.0, b" ")], count_in=3)
+    at = lines.index("00:20  RESUMED: rep 1 starts again from the lowering")
+    assert lines[at + 1 : at + 5] == [
+        "00:20  GET READY 3",
+        "00:21  GET READY 2",
+        "00:22  GET READY 1",
+        "00:23  Set 1/2  Quick set  rep 1/2  DOWN 3s",
+    ]

@@ -1,38 +1,75 @@
-"""The keys, on a card over whatever screen is showing."""
+"""The keys, on a card over the screen they work on, built from that screen's bindings
+(and the app's), so the card cannot drift from what the keys do."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
+from collections.abc import Iterable
+from typing import Any
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
 
 from pushtimer.ui.widgets.text_line import TextLine
 
-KEYS: tuple[tuple[str, str], ...] = (
-    ("Space", "pause / resume"),
-    ("Enter, d", "done (an open set; a max set then asks the count)"),
-    ("n", "skip to the next step (a rest, a set, a side)"),
-    ("b", "back: restart this step, or the one before in its first 2 s"),
-    ("+ / -", "add or take 15 s of rest"),
-    ("m", "mute / unmute"),
-    ("q", "quit (asks first; finished sets are kept)"),
-    ("?", "this help"),
-    ("Ctrl+C", "stop at once"),
-)
+KeyRow = tuple[str, str]  # ("Enter, d", "end an open set ...")
+
+
+def key_rows(app: App[Any], screen: Screen[Any]) -> list[KeyRow]:
+    """One row per binding of ``screen`` and then of ``app``: its keys as shown to people,
+    and what it does (the binding's tooltip, else its description)."""
+    rows: list[KeyRow] = []
+    for binding in _bindings((*type(screen).BINDINGS, *type(app).BINDINGS)):
+        meaning = binding.tooltip or binding.description
+        if not meaning:
+            continue
+        if binding.key_display:
+            keys = binding.key_display
+        else:
+            names = [name.strip() for name in binding.key.split(",")]
+            keys = ", ".join(_key_name(app, name) for name in names)
+        if all(keys != shown for shown, _ in rows):
+            rows.append((keys, meaning))
+    return rows
+
+
+def _bindings(bindings: Iterable[BindingType]) -> Iterable[Binding]:
+    for binding in bindings:
+        yield binding if isinstance(binding, Binding) else Binding(*binding)
+
+
+_NAMES = {"space": "Space", "enter": "Enter", "escape": "Escape", "tab": "Tab"}
+
+
+def _key_name(app: App[Any], key: str) -> str:
+    """``Enter``, ``Ctrl+C``, ``?``: as written on a keyboard."""
+    if key in _NAMES:
+        return _NAMES[key]
+    if key.startswith("ctrl+"):
+        return f"Ctrl+{key.removeprefix('ctrl+').upper()}"
+    return app.get_key_display(Binding(key, ""))
 
 
 class HelpScreen(ModalScreen[None]):
-    """What each key does; any of Escape, ? or q closes it. The session runs on."""
+    """What each key does; Escape, ? or q closes it. ``footnote`` says what happens to the
+    session meanwhile."""
 
     BINDINGS = [Binding("escape,question_mark,q,enter", "close", "Close")]
 
+    def __init__(self, rows: list[KeyRow], footnote: str) -> None:
+        super().__init__()
+        self.rows = rows
+        self.footnote = footnote
+
     def compose(self) -> ComposeResult:
+        width = max((len(keys) for keys, _ in self.rows), default=0)
         with Vertical(classes="dialog", id="help"):
             yield TextLine("Keys", classes="dialog-title")
-            for key, meaning in KEYS:
-                yield TextLine(f"{key:<9} {meaning}")
-            yield TextLine("Escape or ? closes this; the workout keeps running.", classes="dim")
+            with VerticalScroll(id="help-keys"):
+                for keys, meaning in self.rows:
+                    yield TextLine(f"{keys:<{width}}  {meaning}")
+            yield TextLine(self.footnote, classes="dim")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -49,9 +49,9 @@ class PickerScreen(Screen[None]):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # details beside the list
     BINDINGS = [
-        Binding("enter", "start", "Start", priority=True),
-        Binding("h", "history", "History"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("enter", "start", "Start", priority=True, tooltip="start the workout chosen"),
+        Binding("h", "history", "History", tooltip="your history: sessions, streak, reps"),
+        Binding("q", "app.quit", "Quit", tooltip="leave pushtimer"),
     ]
 
     def __init__(

@@ -1,9 +1,11 @@
 """The live workout screen: what to do now, for how long, how to do it well, what is next.
 
 Top to bottom: the plan and workout, the exercise and "Set 2/4 · Left · Rep 5/12", the
-phase word on its colour band, the countdown, the tempo bar, the form reminder, the next
-step, the workout's progress and the keys. At 40x12 the digits give way to one line; below
-that only a "terminal too small" line shows, and the session runs on regardless.
+phase word on its colour band, the big figure (the rep, or the seconds), what the coming
+exercise is, the tempo bar, the form reminder, the next step, the workout's progress and
+the keys. The figure takes the rows the rest leaves. From 40x12 a compact layout; from 20x6
+only the phase, the figure as a line and the set; below that a "terminal too small" line,
+and the session runs on regardless (docs/architecture.md, "Sizes").
 """
 
 from __future__ import annotations
@@ -14,41 +16,69 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from pushtimer.session.engine import REST_STEP, EngineState
+from pushtimer.session.engine import REST_LEAST, REST_STEP, EngineState
 from pushtimer.session.events import StopReason
 from pushtimer.session.live import LiveSession
 from pushtimer.ui.messages import MuteToggled, SessionMoved
 from pushtimer.ui.screens.dialogs import RepCountScreen, StopScreen
-from pushtimer.ui.view import workout_view
-from pushtimer.ui.widgets.countdown import Countdown
+from pushtimer.ui.view import FigureChoice, workout_view
+from pushtimer.ui.widgets.big_figure import BigFigure
 from pushtimer.ui.widgets.phase_banner import PhaseBanner
 from pushtimer.ui.widgets.tempo_bar import TempoBar
 from pushtimer.ui.widgets.text_line import TextLine
 from pushtimer.ui.widgets.workout_progress import WorkoutProgress
 
-MIN_WIDTH, MIN_HEIGHT = 40, 12  # below this: "terminal too small"
-FULL_WIDTH, FULL_HEIGHT = 56, 20  # from this: the big digits
+TINY_WIDTH, TINY_HEIGHT = 20, 6  # below this: "terminal too small"
+MIN_WIDTH, MIN_HEIGHT = 40, 12  # below this: the phase, the figure and the set only
+FULL_WIDTH, FULL_HEIGHT = 56, 20  # from this: every line, with room between them
 
 
 class WorkoutScreen(Screen[None]):
     """Renders the running session and turns keys into engine operations."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-w-tiny"), (MIN_WIDTH, "-w-compact"), (FULL_WIDTH, "-w-full")]
-    VERTICAL_BREAKPOINTS = [(0, "-h-tiny"), (MIN_HEIGHT, "-h-compact"), (FULL_HEIGHT, "-h-full")]
+    HORIZONTAL_BREAKPOINTS = [
+        (0, "-w-tiny"),
+        (TINY_WIDTH, "-w-mini"),
+        (MIN_WIDTH, "-w-compact"),
+        (FULL_WIDTH, "-w-full"),
+    ]
+    VERTICAL_BREAKPOINTS = [
+        (0, "-h-tiny"),
+        (TINY_HEIGHT, "-h-mini"),
+        (MIN_HEIGHT, "-h-compact"),
+        (FULL_HEIGHT, "-h-full"),
+    ]
     BINDINGS = [
-        Binding("space", "pause", "Pause"),
-        Binding("enter,d", "done", "Done"),
-        Binding("n", "skip", "Skip"),
-        Binding("b", "back", "Back"),
-        Binding("plus,equals_sign", f"rest({REST_STEP})", f"+{REST_STEP}s", key_display="+"),
-        Binding("minus", f"rest({-REST_STEP})", f"-{REST_STEP}s", key_display="-"),
-        Binding("m", "mute", "Mute"),
-        Binding("q", "quit_session", "Quit"),
+        Binding("space", "pause", "Pause", tooltip="pause, or go on after a count-in"),
+        Binding("enter,d", "done", "Done", tooltip="end an open set (a max set asks the count)"),
+        Binding("n", "skip", "Skip", tooltip="skip to the next step (a rest, a set, a side)"),
+        Binding(
+            "b", "back", "Back", tooltip="restart this step (in its first 2 s: the one before)"
+        ),
+        Binding(
+            "plus,equals_sign",
+            f"rest({REST_STEP})",
+            f"+{REST_STEP}s",
+            key_display="+",
+            tooltip=f"add {REST_STEP} s to a rest",
+        ),
+        Binding(
+            "minus",
+            f"rest({-REST_STEP})",
+            f"-{REST_STEP}s",
+            key_display="-",
+            tooltip=f"take {REST_STEP} s off a rest ({REST_LEAST:g} s always stay)",
+        ),
+        Binding("m", "mute", "Mute", tooltip="sound off or on"),
+        Binding(
+            "q", "quit_session", "Quit", tooltip="stop: asks why first, finished sets are kept"
+        ),
     ]
 
-    def __init__(self, session: LiveSession) -> None:
+    def __init__(self, session: LiveSession, big_figure: FigureChoice = "rep") -> None:
         super().__init__()
         self.session = session
+        self.big_figure: FigureChoice = big_figure
         self._open_segment: int | None = None  # the open set whose footer shows "Done"
         self._resting = False
         self._composed = False  # widgets exist: state can be shown
@@ -57,18 +87,20 @@ class WorkoutScreen(Screen[None]):
         with Vertical(id="session"):
             with Horizontal(id="title-bar"):
                 yield TextLine(self.session.title, id="title")
+                yield TextLine(id="status")
                 yield TextLine(id="sound-state")
             yield TextLine(id="exercise")
             yield TextLine(id="position")
             yield PhaseBanner(id="phase")
-            yield Countdown(id="countdown")
+            yield BigFigure(id="figure")
+            yield TextLine(id="description")
             yield TempoBar(id="tempo")
             yield TextLine(id="reminder")
             yield TextLine(id="hint")
             yield TextLine(id="next-up")
             yield WorkoutProgress(id="progress")
         yield TextLine(
-            f"Terminal too small: make it at least {MIN_WIDTH}x{MIN_HEIGHT}. The workout goes on.",
+            f"Too small: make it {TINY_WIDTH}x{TINY_HEIGHT} or more. The workout goes on.",
             id="too-small",
         )
         yield Footer()
@@ -90,23 +122,27 @@ class WorkoutScreen(Screen[None]):
             warning = TextLine(id="history-warning")
             self.query_one("#session").mount(warning, before="#progress")
         warning.text = f"History waits: {problem}. Sets are kept, saved later." if problem else ""
-        warning.display = bool(problem)
 
     def show_state(self) -> None:
         """Draw the engine's state now; each widget repaints only if its part changed."""
         if not self._composed:
             return
         state = self.session.engine.state()
-        view = workout_view(self.session, state)
+        view = workout_view(self.session, state, self.big_figure)
         self.query_one("#exercise", TextLine).text = view.exercise
         self.query_one("#position", TextLine).text = view.position
         banner = self.query_one(PhaseBanner)
-        banner.word, banner.kind, banner.paused = view.word, view.kind, view.paused
-        self.query_one(Countdown).show(view.countdown, view.counting_up)
+        banner.word, banner.kind = view.word, view.kind
+        banner.shape, banner.number = view.shape, view.number
+        figure = self.query_one(BigFigure)
+        figure.value, figure.line = view.figure, view.figure_line
+        # The band and the figure as plain text too: for a screen reader, a terminal
+        # scraped as text, and anyone close to the screen.
+        self.query_one("#status", TextLine).text = f"{banner.text} · {view.figure_line}"
+        self.query_one("#description", TextLine).text = view.description
         tempo = self.query_one(TempoBar)
         tempo.phases = view.tempo
         tempo.current = view.kind if view.tempo else ""
-        tempo.display = bool(view.tempo)
         self.query_one("#reminder", TextLine).text = view.reminder
         self.query_one("#hint", TextLine).text = view.hint
         self.query_one("#next-up", TextLine).text = view.next_up

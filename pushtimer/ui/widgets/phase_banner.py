@@ -1,4 +1,11 @@
-"""The phase word (GET READY, DOWN, UP, REST...) on a band of its own colour."""
+"""The phase on a full-width band: its word (and the seconds of a tempo phase) large, with
+a shape beside it, on the phase's colour.
+
+The CSS class ``phase-<kind>`` picks the band's colour. Where the band is 3 rows or more,
+the word is drawn in block letters as large as fit, else on one line. Without colour
+(NO_COLOR) the band is filled with a pattern of its own, so the phase still shows from the
+corner of an eye.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +13,76 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from pushtimer.ui.blockfont import SMALL, draw, largest_scale
+
+# Phase -> the pattern of its band when there is no colour.
+PATTERNS = {
+    "prepare": "!",
+    "down": "↓",
+    "bottom": "_",
+    "up": "↑",
+    "top": "‾",
+    "hold": "=",
+    "open": "»",
+    "switch": "↔",
+    "rest": "·",
+    "paused": "‖",
+}
+PATTERN_EVERY = 4  # columns between two marks of a pattern
+
 
 class PhaseBanner(Widget):
-    """The word for what to do now; its CSS class (``phase-down``...) picks the colour,
-    and ``-paused`` marks a paused session."""
+    """``shape`` (↓, ↑, ‖ or nothing), ``word`` and ``number`` on the band of ``kind``."""
+
+    DEFAULT_CSS = """
+    PhaseBanner {
+        height: 3;
+        text-style: bold;
+    }
+    """
 
     word: reactive[str] = reactive("")
+    number: reactive[str] = reactive("")  # the seconds of a tempo phase, beside its word
+    shape: reactive[str] = reactive("")
     kind: reactive[str] = reactive("")
-    paused: reactive[bool] = reactive(False)
-
-    def render(self) -> Content:
-        return Content(self.word)
 
     def watch_kind(self, old: str, new: str) -> None:
         self.remove_class(f"phase-{old}")
         self.add_class(f"phase-{new}")
 
-    def watch_paused(self, paused: bool) -> None:
-        self.set_class(paused, "-paused")
+    @property
+    def text(self) -> str:
+        """The band as one line: ``↓ DOWN 3s``."""
+        number = f"{self.number}s" if self.number else ""
+        return " ".join(part for part in (self.shape, self.word, number) if part)
+
+    def render(self) -> Content:
+        width, height = self.size.width, self.size.height
+        big = "  ".join(part for part in (self.shape, self.word, self.number) if part)
+        scale = largest_scale(SMALL, big, width - 2, height) if height >= 3 else 0
+        block = list(draw(big, SMALL, scale)) if scale else [self.text]
+        pattern = PATTERNS.get(self.kind, "") if self.app.no_color else ""
+        return Content("\n".join(_place(block, width, height, pattern)))
+
+
+def _place(block: list[str], width: int, height: int, pattern: str) -> list[str]:
+    """``block`` centred in ``width`` x ``height``; the rest blank, or marked with
+    ``pattern`` (one cell kept clear around the block, so it stays readable)."""
+    block = [line[:width] for line in block[:height]]
+    top = (height - len(block)) // 2
+    inner = max((len(line) for line in block), default=0)
+    left = (width - inner) // 2
+    rows = []
+    for y in range(height):
+        line = [" "] * width
+        if pattern:
+            for x in range((y * 2) % PATTERN_EVERY, width, PATTERN_EVERY):
+                line[x] = pattern
+        index = y - top
+        if 0 <= index < len(block):
+            clear_from, clear_to = max(0, left - 1), min(width, left + inner + 1)
+            line[clear_from:clear_to] = " " * (clear_to - clear_from)
+            text = block[index]
+            line[left : left + len(text)] = text
+        rows.append("".join(line))
+    return rows

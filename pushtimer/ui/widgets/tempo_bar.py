@@ -12,16 +12,22 @@ Phases = tuple[tuple[SegmentKind, int], ...]
 
 
 class TempoBar(Widget):
-    """One cell per phase, sized to its share of the rep; a phase of 0 s stays dim."""
+    """One cell per phase, sized to its share of the rep (phases of 0 s are not given)."""
 
     DEFAULT_CSS = """
     TempoBar {
         height: 1;
     }
+    TempoBar.-empty {
+        display: none;
+    }
     """
 
     phases: reactive[Phases] = reactive(())
     current: reactive[str] = reactive("")
+
+    def watch_phases(self, phases: Phases) -> None:
+        self.set_class(not phases, "-empty")  # takes no room outside a tempo set
 
     def watch_current(self, old: str, new: str) -> None:
         self.remove_class(f"phase-{old}")
@@ -44,8 +50,6 @@ class TempoBar(Widget):
             text = _label(PHASE_WORDS[kind], length, cell - 1).center(cell - 1) + " "
             if kind == self.current:
                 cells.append(Content.styled(text[:-1], "reverse bold") + " ")
-            elif length == 0:
-                cells.append(Content.styled(text, "dim strike"))
             else:
                 cells.append(Content.styled(text, "dim"))
         return Content("").join(cells)

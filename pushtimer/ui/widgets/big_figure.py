@@ -1,0 +1,55 @@
+"""The big figure: the rep number or the seconds left, in block digits as large as fit.
+
+It takes the room the layout leaves it and draws its value in ``blockfont.DIGITS`` (or the
+smaller font when little room is left, or one line of text when not even that fits). The
+scale is chosen for the wider of its value and ``0:00``, so a rep number and the rest after
+it are drawn at the same size. It redraws only when its value or its size changes.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from pushtimer.ui.blockfont import DIGITS, SMALL, draw, largest_scale, rows_needed
+
+REFERENCE = "0:00"  # the figure is sized as if it were at least this wide
+
+
+def figure_lines(value: str, width: int, height: int) -> tuple[str, ...]:
+    """``value`` in the largest block digits that fit ``width`` x ``height``; empty when
+    none fit."""
+    best: tuple[str, ...] = ()
+    for font in (DIGITS, SMALL):
+        if not font.knows(value):
+            continue
+        widest = value if font.pixel_width(value) > font.pixel_width(REFERENCE) else REFERENCE
+        scale = largest_scale(font, widest, width, height)
+        if scale and rows_needed(font, scale) > len(best):
+            best = draw(value, font, scale)
+    return best
+
+
+class BigFigure(Widget):
+    """``value`` in block digits, or ``line`` (one line of text) where they do not fit."""
+
+    DEFAULT_CSS = """
+    BigFigure {
+        height: 1fr;
+        content-align: center middle;
+        text-style: bold;
+    }
+    """
+
+    value: reactive[str] = reactive("")
+    line: reactive[str] = reactive("")
+
+    def render(self) -> Content:
+        lines = figure_lines(self.value, self.size.width, self.size.height)
+        return Content("\n".join(lines) if lines else self.line)
+
+    @property
+    def rows(self) -> int:
+        """How many rows the figure takes now (1 as a line of text)."""
+        return len(figure_lines(self.value, self.size.width, self.size.height)) or 1

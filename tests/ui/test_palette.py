@@ -1,0 +1,75 @@
+"""The phase colours: text on every band readable (WCAG contrast), and the phases a person
+must tell apart still apart for red-green colour-blind eyes (simulated)."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from pushtimer.ui.palette import PALETTES, PHASES, THEMES, ThemeChoice
+
+# Machado, Oliveira and Fernandes (2009), severity 1.0, on linear RGB.
+SIMULATIONS = {
+    "normal": ((1, 0, 0), (0, 1, 0), (0, 0, 1)),
+    "deuteranopia": (
+        (0.367322, 0.860646, -0.227968),
+        (0.280085, 0.672501, 0.047413),
+        (-0.011820, 0.042940, 0.968881),
+    ),
+    "protanopia": (
+        (0.152286, 1.052583, -0.204868),
+        (0.114503, 0.786281, 0.099216),
+        (-0.003882, -0.048116, 1.051998),
+    ),
+}
+MUST_DIFFER = ("down", "bottom", "up", "rest")
+
+
+def _linear(colour: str) -> tuple[float, ...]:
+    channels = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return tuple(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+
+
+def _luminance(rgb: tuple[float, ...]) -> float:
+    return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]
+
+
+def _ratio(a: float, b: float) -> float:
+    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+
+
+def _seen(colour: str, matrix: tuple[tuple[float, ...], ...]) -> tuple[float, ...]:
+    rgb = _linear(colour)
+    return tuple(
+        min(1.0, max(0.0, sum(m * c for m, c in zip(row, rgb, strict=True)))) for row in matrix
+    )
+
+
+@pytest.mark.parametrize("theme", list(PALETTES))
+def test_text_on_every_band_has_enough_contrast(theme: ThemeChoice) -> None:
+    palette = PALETTES[theme]
+    assert set(palette) == set(PHASES)
+    least = 7.0 if theme == "high-contrast" else 4.5
+    for phase, (band, text) in palette.items():
+        contrast = _ratio(_luminance(_linear(band)), _luminance(_linear(text)))
+        assert contrast >= least, f"{theme} {phase}: {contrast:.2f}"
+
+
+@pytest.mark.parametrize("theme", list(PALETTES))
+@pytest.mark.parametrize("vision", list(SIMULATIONS))
+def test_down_bottom_up_and_rest_differ_in_brightness(theme: ThemeChoice, vision: str) -> None:
+    """Hue alone is not enough: each pair differs in brightness by 1.4:1 or more, as seen
+    with full colour vision, deuteranopia and protanopia."""
+    palette = PALETTES[theme]
+    for a, b in itertools.combinations(MUST_DIFFER, 2):
+        seen_a = _luminance(_seen(palette[a][0], SIMULATIONS[vision]))
+        seen_b = _luminance(_seen(palette[b][0], SIMULATIONS[vision]))
+        assert _ratio(seen_a, seen_b) >= 1.4, f"{theme}, {vision}: {a} and {b}"
+
+
+def test_every_theme_gives_the_stylesheet_every_phase_colour() -> None:
+    for theme in THEMES.values():
+        for phase in PHASES:
+            assert f"phase-{phase}" in theme.variables
+            assert f"phase-{phase}-text" in theme.variables
