@@ -11,7 +11,6 @@ only when either changes.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -108,11 +107,6 @@ SMALL = _font(
 )
 
 _CELLS = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
-
-
-def rows_needed(font: Font, scale: int) -> int:
-    """Terminal rows the font takes at ``scale``."""
-    return math.ceil(font.height * scale / 2)
 
 
 @lru_cache(maxsize=64)

@@ -12,23 +12,23 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from pushtimer.ui.blockfont import DIGITS, SMALL, draw, largest_scale, rows_needed
+from pushtimer.ui.blockfont import DIGITS, SMALL, draw, largest_scale
 
 REFERENCE = "0:00"  # the figure is sized as if it were at least this wide
 
 
 def figure_lines(value: str, width: int, height: int) -> tuple[str, ...]:
-    """``value`` in the largest block digits that fit ``width`` x ``height``; empty when
-    none fit."""
-    best: tuple[str, ...] = ()
+    """``value`` in the largest block digits that fit ``width`` x ``height``: the 5x7
+    digits (the most legible) wherever they fit, else the small ones; empty when neither
+    fits."""
     for font in (DIGITS, SMALL):
         if not font.knows(value):
             continue
         widest = value if font.pixel_width(value) > font.pixel_width(REFERENCE) else REFERENCE
         scale = largest_scale(font, widest, width, height)
-        if scale and rows_needed(font, scale) > len(best):
-            best = draw(value, font, scale)
-    return best
+        if scale:
+            return draw(value, font, scale)
+    return ()
 
 
 class BigFigure(Widget):
