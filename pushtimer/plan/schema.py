@@ -38,6 +38,8 @@ def _tidy(node: Any) -> Any:
     if not isinstance(node, dict):
         return node
     node = {key: _tidy(value) for key, value in node.items()}
+    if isinstance(node.get("description"), str):  # a docstring of several lines: one line
+        node["description"] = " ".join(node["description"].split())
     choices = node.get("anyOf")
     if isinstance(choices, list):
         kept = [c for c in choices if c != {"type": "null"}]
