@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import tempfile
 from pathlib import Path
 
@@ -17,9 +16,9 @@ import msgspec
 
 from pushtimer.plan.errors import PlanError
 from pushtimer.plan.quick import QuickValues
+from pushtimer.plan.tomlfile import read_file
 
 LAST_QUICK_NAME = "last-quick.json"
-_MAX_BYTES = 4096  # a real one is about 120 bytes
 _KEPT = ("reps", "hold", "sets", "tempo", "rest", "per_side")  # prepare comes from [quick]
 
 
@@ -46,15 +45,12 @@ def last_quick(folder: Path, base: QuickValues) -> QuickValues:
     left them out), else ``base``."""
     path = folder / LAST_QUICK_NAME
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_BYTES:
-            return base
-        data = msgspec.json.decode(path.read_bytes())
+        data = msgspec.json.decode(read_file(path, str(path)))  # a regular file, not a pipe
         if not isinstance(data, dict) or set(data) != set(_KEPT):
             return base
         last = msgspec.convert({**data, "prepare": base.prepare}, QuickValues)
         last.plan()  # values a quick set would refuse are not started from
-    except (OSError, msgspec.MsgspecError, PlanError, ValueError):
+    except (msgspec.MsgspecError, PlanError, ValueError):
         return base
     return msgspec.structs.replace(
         last,
