@@ -13,9 +13,10 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import click
+from click.core import ParameterSource
 
 from pushtimer import __version__
 from pushtimer.audio import SOUND_CHOICES
@@ -23,9 +24,13 @@ from pushtimer.audio import SOUND_CHOICES
 if TYPE_CHECKING:
     from pushtimer.audio.player import SoundPlayer
     from pushtimer.history.store import HistoryStore
+    from pushtimer.plan.loader import Fallbacks
     from pushtimer.plan.model import Plan
     from pushtimer.session.cuelog import CueLog
+    from pushtimer.settings.loader import SettingsFile
     from pushtimer.ui.app import Start
+
+_T = TypeVar("_T")
 
 EXIT_PLAN_ERROR = 2
 EXIT_USAGE = 2  # click's own status for a usage error
@@ -59,17 +64,18 @@ def _plan_errors() -> Iterator[None]:
         sys.exit(EXIT_PLAN_ERROR)
 
 
-def _load(argument: str) -> Plan:
-    return _load_with_source(argument)[0]
+def _load(argument: str, defaults: Fallbacks | None = None) -> Plan:
+    return _load_with_source(argument, defaults)[0]
 
 
-def _load_with_source(argument: str) -> tuple[Plan, str]:
-    """The plan PLAN names, and the file it came from (as the history records it)."""
+def _load_with_source(argument: str, defaults: Fallbacks | None = None) -> tuple[Plan, str]:
+    """The plan PLAN names, and the file it came from (as the history records it).
+    ``defaults`` fills in what the plan's [defaults] leaves out (the settings')."""
     from pushtimer.plan.catalog import resolve_plan
     from pushtimer.plan.loader import load_plan
 
     path = resolve_plan(argument)
-    plan = load_plan(argument if str(path) == argument else path)
+    plan = load_plan(argument if str(path) == argument else path, defaults)
     return plan, str(path.resolve())
 
 
@@ -113,6 +119,49 @@ def _data_dir(value: Path | None) -> Path:
     return platformdirs.user_data_path("pushtimer")
 
 
+_SETTINGS = "pushtimer.settings"  # where the settings, once read, wait in the root context
+
+
+def _settings() -> SettingsFile:
+    """The settings in effect, read once per command; a broken file is reported as a plan
+    is (one line per problem, exit status 2). See docs/settings.md."""
+    from pushtimer.settings.loader import load_settings
+
+    root = click.get_current_context().find_root()
+    found: SettingsFile | None = root.meta.get(_SETTINGS)
+    if found is None:
+        path, named_by = _settings_path()
+        with _plan_errors():
+            found = load_settings(path, named=named_by is not None)
+        root.meta[_SETTINGS] = found
+    return found
+
+
+def _settings_path() -> tuple[Path, str | None]:
+    """The settings file, and what named it (--config, PUSHTIMER_CONFIG, or None for the
+    one in the user config folder)."""
+    from pushtimer.settings.loader import default_settings_path
+
+    root = click.get_current_context().find_root()
+    value = root.params.get("config_file")
+    if value is None:
+        return default_settings_path(), None
+    from_env = root.get_parameter_source("config_file") is ParameterSource.ENVIRONMENT
+    return Path(value), "PUSHTIMER_CONFIG" if from_env else "--config"
+
+
+def _given(name: str) -> bool:
+    """Whether the running command's option ``name`` was really given (on the command line
+    or through its environment variable): only then does it beat the settings."""
+    source = click.get_current_context().get_parameter_source(name)
+    return source in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
+
+
+def _flag_or(name: str, value: _T | None, setting: _T) -> _T:
+    """The option's value where it was really given, else the setting's."""
+    return value if value is not None and _given(name) else setting
+
+
 @contextmanager
 def _history_errors() -> Iterator[None]:
     """A history that cannot be used: its one line on stderr and exit status 2."""
@@ -136,7 +185,8 @@ class _SessionOptions(NamedTuple):
 
 
 def _session_options(command: Callable[..., None]) -> Callable[..., None]:
-    """Add --cue-log, --no-sound, --sound and --voice, passed on as ``session``."""
+    """Add --cue-log, --no-sound, --sound and --voice, passed on as ``session``. Sound and
+    voice not given here come from the settings."""
 
     @functools.wraps(command)
     def run(
@@ -148,7 +198,14 @@ def _session_options(command: Callable[..., None]) -> Callable[..., None]:
         data_dir: Path | None,
         **kwargs: Any,
     ) -> None:
-        chosen = _SessionOptions(cue_log, "off" if no_sound else sound, voice, _data_dir(data_dir))
+        settings = _settings().settings
+        if no_sound:
+            sound = "off"
+        elif not _given("sound"):
+            sound = settings.sound
+        if not _given("voice"):
+            voice = settings.voice
+        chosen = _SessionOptions(cue_log, sound, voice, _data_dir(data_dir))
         command(*args, session=chosen, **kwargs)
 
     options = (
@@ -162,13 +219,14 @@ def _session_options(command: Callable[..., None]) -> Callable[..., None]:
             "--sound",
             type=click.Choice(SOUND_CHOICES),
             default="auto",
-            show_default=True,
-            help="How to play cues: the first that works, or only the one named.",
+            help="How to play cues: the first that works, or only the one named "
+            "[default: the settings' sound, else auto].",
         ),
         click.option(
-            "--voice",
-            is_flag=True,
-            help='Speak each set, "switch sides", "rest" and "done" (espeak-ng or say).',
+            "--voice/--no-voice",
+            default=False,
+            help='Speak each set, "switch sides", "rest" and "done" (espeak-ng or say) '
+            "[default: the settings' voice, else no].",
         ),
         _DATA_DIR_OPTION,
     )
@@ -189,15 +247,25 @@ _PLAIN_OPTION = click.option(
 )
 @click.version_option(__version__, "--version", "-V", prog_name="pushtimer")
 @_DATA_DIR_OPTION
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path),
+    envvar="PUSHTIMER_CONFIG",
+    metavar="FILE",
+    help="The settings file [default: config.toml in the user config folder].",
+)
 @click.pass_context
-def cli(ctx: click.Context, data_dir: Path | None) -> None:
+def cli(ctx: click.Context, data_dir: Path | None, config_file: Path | None) -> None:
     """A terminal workout timer: tempo-paced reps, holds and rests from a TOML plan.
 
     PLAN is a plan file, or the name of a shipped or saved plan (try `pushtimer plans`).
     """
     if ctx.invoked_subcommand is None:
         if _interactive():
-            _run_tui(None, _SessionOptions(None, "auto", False, _data_dir(data_dir)))
+            settings = _settings().settings
+            options = _SessionOptions(None, settings.sound, settings.voice, _data_dir(data_dir))
+            _run_tui(None, options)
         ctx.invoke(plans)  # not a terminal: print the list instead of drawing a screen
 
 
@@ -208,7 +276,7 @@ def cli(ctx: click.Context, data_dir: Path | None) -> None:
 def open_plan(plan: str, workout: str | None, session: _SessionOptions) -> None:
     """Open PLAN for a live session (the workout due next, unless --workout says)."""
     with _plan_errors():
-        loaded, source = _load_with_source(plan)
+        loaded, source = _load_with_source(plan, _settings().plan_defaults())
         index = _chosen_workouts(loaded, plan, workout)[0] if workout else None
     _run_session(loaded, source, index, session, plain=False)
 
@@ -216,7 +284,9 @@ def open_plan(plan: str, workout: str | None, session: _SessionOptions) -> None:
 @cli.command()
 @click.argument("plans", nargs=-1, required=True, metavar="PLAN...")
 def validate(plans: tuple[str, ...]) -> None:
-    """Check plan files; print every problem, one line each (exit status 2 if any)."""
+    """Check plan files; print every problem, one line each (exit status 2 if any).
+
+    A plan is checked as written: the settings' [defaults] play no part here."""
     from pushtimer.plan.errors import PlanError
     from pushtimer.session.timeline import workout_length
 
@@ -252,6 +322,7 @@ def plans() -> None:
     from pushtimer.plan.errors import PlanError
     from pushtimer.plan.loader import load_plan
 
+    defaults = _settings().plan_defaults()
     found = find_plans()
     for origin, title in (("shipped", "Shipped plans"), ("user", "Your plans")):
         entries = [p for p in found if p.origin == origin]
@@ -261,7 +332,7 @@ def plans() -> None:
             click.echo("  none yet: save a plan as a .toml file in that folder")
         for entry in entries:
             try:
-                loaded = load_plan(entry.path)
+                loaded = load_plan(entry.path, defaults)
             except PlanError as error:
                 count = len(error.lines)
                 click.echo(
@@ -284,7 +355,7 @@ def show(plan: str, workout: str | None, as_json: bool) -> None:
     from pushtimer.session.timeline import build_timeline, timeline_json
 
     with _plan_errors():
-        loaded = _load(plan)
+        loaded = _load(plan, _settings().plan_defaults())
         chosen = _chosen_workouts(loaded, plan, workout)
     timelines = [build_timeline(loaded.workouts[i], loaded.defaults) for i in chosen]
     if as_json:
@@ -314,7 +385,7 @@ def run(plan: str, workout: str | None, plain: bool, session: _SessionOptions) -
     count first for a "max" set), n skips, b goes back, + and - change a rest, m mutes, q quits.
     """
     with _plan_errors():
-        loaded, source = _load_with_source(plan)
+        loaded, source = _load_with_source(plan, _settings().plan_defaults())
         index = _chosen_workouts(loaded, plan, workout)[0] if workout else None
     _run_session(loaded, source, index, session, plain)
 
@@ -322,49 +393,59 @@ def run(plan: str, workout: str | None, plain: bool, session: _SessionOptions) -
 @cli.command()
 @click.argument("reps", required=False)
 @click.option("--hold", metavar="SECONDS", help="A timed hold instead of reps (90, 90s, 1m30s).")
-@click.option("--sets", default="1", show_default=True, help="How many sets.")
-@click.option("--tempo", metavar="T", help='Tempo such as 3-1-1-0, 3110 or "free".')
-@click.option("--rest", metavar="SECONDS", help="Rest between sets [default: 60].")
+@click.option("--sets", metavar="N", help="How many sets [default: quick.sets, else 1].")
+@click.option(
+    "--tempo",
+    metavar="T",
+    help='Tempo such as 3-1-1-0, 3110 or "free" [default: quick.tempo, else 3-1-1-0].',
+)
+@click.option("--rest", metavar="SECONDS", help="Rest between sets [default: quick.rest, else 60].")
 @click.option("--per-side", is_flag=True, help="Each set left, then right.")
 @click.option(
-    "--prepare", default="5", show_default=True, metavar="SECONDS", help="Get-ready time."
+    "--prepare", metavar="SECONDS", help="Get-ready time [default: quick.prepare, else 5]."
 )
 @_PLAIN_OPTION
 @_session_options
 def quick(
     reps: str | None,
     hold: str | None,
-    sets: str,
+    sets: str | None,
     tempo: str | None,
     rest: str | None,
     per_side: bool,
-    prepare: str,
+    prepare: str | None,
     plain: bool,
     session: _SessionOptions,
 ) -> None:
-    """Pace a single exercise now: REPS per set (or "max"), or --hold SECONDS.
+    """Pace a single exercise now: REPS per set (or "max"), or --hold SECONDS. What is not
+    given comes from the settings' [quick] table, else the built-in defaults.
 
     \b
     pushtimer quick 12 --tempo 3-1-1-0
     pushtimer quick 8 --sets 3 --rest 90 --per-side
     pushtimer quick --hold 45 --sets 2
     """
-    from pushtimer.plan.quick import QUICK_SOURCE, quick_plan
+    from pushtimer.plan.quick import QUICK_SOURCE, QuickValues
+    from pushtimer.settings.last_quick import save_last_quick
 
+    base = _settings().settings.quick.values()
+    values = QuickValues(
+        reps=reps,  # always typed: a quick set never starts from a number not given here
+        hold=hold,
+        sets=_flag_or("sets", sets, base.sets),
+        tempo=_flag_or("tempo", tempo, None if hold is not None else base.tempo),
+        rest=_flag_or("rest", rest, base.rest),
+        per_side=per_side,
+        prepare=_flag_or("prepare", prepare, base.prepare),
+    )
     with _plan_errors():
         try:
-            loaded = quick_plan(
-                reps=reps,
-                hold=hold,
-                sets=sets,
-                tempo=tempo,
-                rest=rest,
-                per_side=per_side,
-                prepare=prepare,
-            )
+            loaded = values.plan()
         except ValueError as error:
             raise click.UsageError("give REPS or --hold SECONDS (one of the two)") from error
-    _run_session(loaded, QUICK_SOURCE, 0, session, plain)
+    # The quick-set form starts from these values next time.
+    remember = functools.partial(save_last_quick, session.data_dir, values)
+    _run_session(loaded, QUICK_SOURCE, 0, session, plain, starting=remember)
 
 
 def _interactive() -> bool:
@@ -373,16 +454,24 @@ def _interactive() -> bool:
 
 
 def _run_session(
-    plan: Plan, source: str, index: int | None, options: _SessionOptions, plain: bool
+    plan: Plan,
+    source: str,
+    index: int | None,
+    options: _SessionOptions,
+    plain: bool,
+    starting: Callable[[], None] | None = None,
 ) -> None:
     """The TUI, or plain line mode when asked for or when there is no terminal to draw on.
-    ``index`` None means the workout due next by the history."""
+    ``index`` None means the workout due next by the history; ``starting`` is called once
+    the session is sure to start (its history is open)."""
     with _history_errors():
         store = _open_history(options.data_dir)
         if index is None:
             from pushtimer.history.report import next_workout
 
             index = next_workout(store.sessions(), plan)[0]
+    if starting is not None:
+        starting()
     if plain or not _interactive():
         _run_plain(plan, source, index, options, store)
     from pushtimer.ui.app import Start
@@ -418,8 +507,13 @@ def _run_tui(
     start: Start | None, options: _SessionOptions, store: HistoryStore | None = None
 ) -> None:
     from pushtimer.history.writer import HistoryWriter
+    from pushtimer.settings.last_quick import last_quick, save_last_quick
     from pushtimer.ui.app import PushtimerApp
 
+    settings = _settings()
+    values = settings.settings
+    # The picker's quick-set form starts from the last quick set (else [quick]).
+    quick_start = None if start else last_quick(options.data_dir, values.quick.values())
     # COLUMNS and LINES, when exported, pin the size Python reports and would hide every
     # resize from the screen; the terminal itself knows its size.
     for name in ("COLUMNS", "LINES"):
@@ -437,6 +531,13 @@ def _run_tui(
             history=store,
             writer=writer,
             handle_signals=True,
+            count_in=values.count_in,
+            reminder_every=values.reminder_every,
+            big_figure=values.big_figure,
+            theme=values.theme,
+            plan_defaults=settings.plan_defaults(),
+            quick_start=quick_start,
+            remember_quick=functools.partial(save_last_quick, options.data_dir),
         )
         app.run()
         note = writer.close()
@@ -484,7 +585,15 @@ def _run_plain(
         stack.callback(waiter.close)
         writer = HistoryWriter(options.data_dir)
         recorder = SessionRecorder(writer, plan, source, index)
-        session = LiveSession(plan, index, clock, log, listeners=[recorder], sound=player.cue)
+        session = LiveSession(
+            plan,
+            index,
+            clock,
+            log,
+            listeners=[recorder],
+            sound=player.cue,
+            count_in=_settings().settings.count_in,
+        )
         plain = PlainSession(session, sys.stdout, waiter, signals, lambda: writer.problem)
         stack.enter_context(terminal_keys(plain.note_suspend, plain.note_resume))
         code = plain.run()
@@ -512,8 +621,7 @@ def _ring_terminal_bell() -> None:
     "--sound",
     type=click.Choice(SOUND_CHOICES),
     default="auto",
-    show_default=True,
-    help="Check this way of playing only.",
+    help="Check this way of playing only [default: the settings' sound, else auto].",
 )
 def sound_check(sound: str) -> None:
     """Play every cue in turn and say which way of playing played it."""
@@ -521,6 +629,9 @@ def sound_check(sound: str) -> None:
 
     from pushtimer.audio.player import SoundPlayer, backend_factories
     from pushtimer.audio.sounds import CUES, load_sounds
+
+    if not _given("sound"):
+        sound = _settings().settings.sound
 
     sounds = load_sounds()
     player = SoundPlayer(backend_factories(sound, _ring_terminal_bell), sounds)  # type: ignore[arg-type]
@@ -652,6 +763,60 @@ def schema() -> None:
     from pushtimer.plan.schema import plan_schema
 
     _echo_json(plan_schema())
+
+
+@cli.command("config")
+@click.option(
+    "--init",
+    "write_file",
+    is_flag=True,
+    help="Write the settings file: every key with what it does, its bounds and its default, "
+    "commented out (creates the folder; never overwrites unless --force).",
+)
+@click.option("--force", is_flag=True, help="With --init: write over a file that is there.")
+@click.option("--schema", "as_schema", is_flag=True, help="Print the settings' JSON Schema.")
+def config(write_file: bool, force: bool, as_schema: bool) -> None:
+    """Show the settings file and every value in effect, with where it comes from: the file
+    or the built-in default. Flags on the command line beat both.
+
+    The file is config.toml in the user config folder, or the one `pushtimer --config FILE`
+    or PUSHTIMER_CONFIG names.
+    """
+    if write_file and as_schema:
+        raise click.UsageError("choose one of --init and --schema")
+    if force and not write_file:
+        raise click.UsageError("--force goes with --init")
+    if as_schema:
+        from pushtimer.settings.schema import settings_schema
+
+        _echo_json(settings_schema())
+    elif write_file:
+        _write_settings_file(force)
+    else:
+        from pushtimer.settings.report import config_lines
+
+        for line in config_lines(_settings(), _settings_path()[1]):
+            click.echo(line)
+
+
+def _write_settings_file(force: bool) -> None:
+    from pushtimer.settings.template import init_text
+
+    path = _settings_path()[0]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w" if force else "x", encoding="utf-8") as out:
+            out.write(init_text())
+    except FileExistsError:
+        click.echo(
+            f"{path}: already there; `pushtimer config --init --force` writes over it", err=True
+        )
+        sys.exit(EXIT_USAGE)
+    except OSError as error:
+        reason = (error.strerror or str(error)).lower()
+        click.echo(f"{path}: cannot be written: {reason}", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(f"Wrote {path}: every key with its default, commented out.")
 
 
 def _echo_json(document: object) -> None:

@@ -2,10 +2,37 @@
 
 from __future__ import annotations
 
+from msgspec import Struct
+
 from pushtimer.plan.loader import load_plan_data
 from pushtimer.plan.model import Plan
 
 QUICK_SOURCE = "quick set"
+
+
+class QuickValues(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """A quick set as typed (the form's fields, the command's arguments): text such as
+    ``"12"``, ``"max"``, ``"45s"``, ``"3-1-1-0"``, checked only when the plan is made."""
+
+    reps: str | None
+    hold: str | None
+    sets: str
+    tempo: str | None
+    rest: str | None
+    per_side: bool
+    prepare: str
+
+    def plan(self) -> Plan:
+        """The checked plan (raises as ``quick_plan`` does)."""
+        return quick_plan(
+            reps=self.reps,
+            hold=self.hold,
+            sets=self.sets,
+            tempo=self.tempo,
+            rest=self.rest,
+            per_side=self.per_side,
+            prepare=self.prepare,
+        )
 
 
 def quick_plan(

@@ -17,11 +17,16 @@ SCHEMA_ID = "https://pushtimer.invalid/plan.schema.json"
 
 def plan_schema() -> dict[str, Any]:
     """The schema as a JSON-ready dict (what ``pushtimer schema`` prints)."""
-    raw = msgspec.json.schema(Plan)
+    return toml_schema(Plan, SCHEMA_ID, "pushtimer plan")
+
+
+def toml_schema(model: type[msgspec.Struct], schema_id: str, title: str) -> dict[str, Any]:
+    """The JSON Schema of a TOML file read into ``model`` (the plan, the settings)."""
+    raw = msgspec.json.schema(model)
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
-        "title": "pushtimer plan",
+        "$id": schema_id,
+        "title": title,
         **_tidy(raw),
     }
     return schema
@@ -33,6 +38,8 @@ def _tidy(node: Any) -> Any:
     if not isinstance(node, dict):
         return node
     node = {key: _tidy(value) for key, value in node.items()}
+    if isinstance(node.get("description"), str):  # a docstring of several lines: one line
+        node["description"] = " ".join(node["description"].split())
     choices = node.get("anyOf")
     if isinstance(choices, list):
         kept = [c for c in choices if c != {"type": "null"}]

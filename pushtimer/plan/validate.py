@@ -76,6 +76,17 @@ def check_plan(data: dict[str, Any], source: str) -> dict[str, Any]:
     return clean
 
 
+def check_table(data: dict[str, Any], model: type[msgspec.Struct], source: str) -> dict[str, Any]:
+    """Check parsed TOML against any model written like the plan's (the settings are one):
+    the same words, bounds and did-you-mean. Returns the data with durations in whole
+    seconds; raises PlanError with one line per problem."""
+    report = _Report(source)
+    clean = _check_table(data, model, Place(), report)
+    if report.lines or clean is None:
+        raise PlanError(report.lines)
+    return clean
+
+
 @functools.cache
 def _fields(cls: type[msgspec.Struct]) -> dict[str, _Field]:
     kinds = {f.encode_name: f.type for f in mi.type_info(cls).fields}  # type: ignore[attr-defined]

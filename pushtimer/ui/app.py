@@ -14,7 +14,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +30,7 @@ from pushtimer.history.errors import HistoryError
 from pushtimer.history.recorder import SessionRecorder
 from pushtimer.plan.catalog import PlanFile, find_plans
 from pushtimer.plan.model import Plan
+from pushtimer.plan.quick import QuickValues
 from pushtimer.session.clock import Clock, MonotonicClock
 from pushtimer.session.cuelog import CueLog
 from pushtimer.session.events import Event, StopReason
@@ -113,6 +114,9 @@ class PushtimerApp(App[int]):
         reminder_every: float = REMINDER_SECONDS,
         big_figure: FigureChoice = "rep",
         theme: ThemeChoice = "dark",
+        plan_defaults: Mapping[str, object] | None = None,
+        quick_start: QuickValues | None = None,
+        remember_quick: Callable[[QuickValues], None] | None = None,
     ) -> None:
         super().__init__()
         self.count_in = count_in  # seconds a resume counts back into work
@@ -141,6 +145,11 @@ class PushtimerApp(App[int]):
         self.signalled = False  # ended by a signal (the terminal may be gone)
         self._saved_handlers: dict[int, object] = {}
         self._tty_before = terminal_mode() if handle_signals else None
+        # For the picker: what plans' [defaults] leave out (the settings'), the values the
+        # quick-set form starts from, and what keeps those a quick set was started with.
+        self.plan_defaults = plan_defaults
+        self.quick_start = quick_start
+        self.remember_quick = remember_quick
 
     def get_default_screen(self) -> Screen[None]:
         """The first screen: the workout when a plan was named, else the picker."""
@@ -148,7 +157,13 @@ class PushtimerApp(App[int]):
             return self._new_session(self.start.plan, self.start.workout, self.start.plan_file)
         from pushtimer.ui.screens.picker import PickerScreen
 
-        return PickerScreen(self.find_plans, self.past_sessions)
+        return PickerScreen(
+            self.find_plans,
+            self.past_sessions,
+            plan_defaults=self.plan_defaults,
+            quick_start=self.quick_start,
+            remember_quick=self.remember_quick,
+        )
 
     def on_mount(self) -> None:
         self._event_loop = asyncio.get_running_loop()

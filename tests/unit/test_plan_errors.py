@@ -6,6 +6,7 @@ with ``{file}`` standing for the path.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,12 @@ def test_a_date_value_is_described() -> None:
         'plan.toml: "name" must be text of 1 to 100 characters on one line, '
         "got the date/time 2024-01-02"
     ]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_is_not_a_plan_and_is_never_opened(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    os.mkfifo(path)  # opening it to read would wait for a writer for ever
+    with pytest.raises(PlanError) as caught:
+        load_plan(path)
+    assert caught.value.lines == [f"{path}: is not a regular file"]

@@ -6,7 +6,7 @@ A user plan with problems is listed with a pointer to ``pushtimer validate``, ne
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from msgspec import Struct
@@ -26,7 +26,7 @@ from pushtimer.plan.durations import format_clock
 from pushtimer.plan.errors import PlanError
 from pushtimer.plan.loader import load_plan
 from pushtimer.plan.model import Plan
-from pushtimer.plan.quick import QUICK_SOURCE
+from pushtimer.plan.quick import QUICK_SOURCE, QuickValues
 from pushtimer.session.timeline import workout_length
 from pushtimer.ui.messages import WorkoutChosen
 from pushtimer.ui.screens.history import HistoryScreen
@@ -58,15 +58,22 @@ class PickerScreen(Screen[None]):
         self,
         find_plans: Callable[[], list[PlanFile]],
         past_sessions: Callable[[], list[SessionRow]],
+        *,
+        plan_defaults: Mapping[str, object] | None = None,
+        quick_start: QuickValues | None = None,
+        remember_quick: Callable[[QuickValues], None] | None = None,
     ) -> None:
         super().__init__()
         self._find_plans = find_plans
         self._past_sessions = past_sessions
+        self._plan_defaults = plan_defaults  # what plans' [defaults] leave out
+        self._quick_start = quick_start  # the quick-set form's values (None: built-in)
+        self._remember_quick = remember_quick
         self._entries: list[_Entry] = []
         self._rows: list[SessionRow] = []
 
     def compose(self) -> ComposeResult:
-        self._entries = [_load(file) for file in self._find_plans()]
+        self._entries = [_load(file, self._plan_defaults) for file in self._find_plans()]
         self._rows = counted(self._past_sessions())
         with Vertical(id="picker"):
             yield TextLine("pushtimer: choose a workout", classes="picker-title")
@@ -156,20 +163,23 @@ class PickerScreen(Screen[None]):
     def _start(self, option_id: str | None) -> None:
         if option_id == QUICK:
 
-            def chosen(plan: Plan | None) -> None:
-                if plan is not None:
+            def chosen(result: tuple[Plan, QuickValues] | None) -> None:
+                if result is not None:
+                    plan, self._quick_start = result  # the form starts from these next
+                    if self._remember_quick is not None:
+                        self._remember_quick(self._quick_start)
                     self.post_message(WorkoutChosen(plan, 0, QUICK_SOURCE))
 
-            self.app.push_screen(QuickFormScreen(), chosen)
+            self.app.push_screen(QuickFormScreen(self._quick_start), chosen)
             return
         picked = self._chosen(option_id)
         if picked is not None:
             self.post_message(WorkoutChosen(*picked))
 
 
-def _load(file: PlanFile) -> _Entry:
+def _load(file: PlanFile, defaults: Mapping[str, object] | None) -> _Entry:
     try:
-        return _Entry(file, load_plan(file.path), 0)
+        return _Entry(file, load_plan(file.path, defaults), 0)
     except PlanError as error:
         return _Entry(file, None, len(error.lines))
 
