@@ -117,7 +117,7 @@ def test_sound_and_voice_flags_beat_the_file(tmp_path: Path) -> None:
     assert len(asked) >= 2 and asked[-1][1].endswith("done.wav")
 
 
-@pytest.mark.parametrize(("count_in", "beeps"), [(2, ["DOWN 2", "DOWN 1"]), (0, [])])
+@pytest.mark.parametrize(("count_in", "beeps"), [(2, ["GET READY 2", "GET READY 1"]), (0, [])])
 def test_plain_mode_counts_in_after_a_pause_as_the_settings_say(
     tmp_path: Path, count_in: int, beeps: list[str]
 ) -> None:
@@ -141,7 +141,7 @@ def test_plain_mode_counts_in_after_a_pause_as_the_settings_say(
     process.stdin.write(" ")
     process.stdin.flush()
     lines = read_until(process, beeps[-1] if beeps else "RESUMED")
-    assert [line for line in lines if line.startswith("DOWN ")] == beeps
+    assert [line for line in lines if line.startswith("GET READY ")] == beeps
     assert stop(process) == ""
 
 

@@ -109,7 +109,7 @@ async def test_with_nothing_kept_the_form_starts_from_the_settings(tmp_path: Pat
         await pilot.pause()
         ui = Driver(app, pilot)
         await ui.advance(0)
-        assert (ui.word, ui.count) == ("GET READY", "2")  # the settings' prepare
+        assert (ui.word, ui.figure) == ("GET READY", "2")  # the settings' prepare
 
 
 async def test_the_picker_fills_in_the_settings_defaults_for_plans() -> None:
