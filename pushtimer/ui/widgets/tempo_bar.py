@@ -12,14 +12,19 @@ Phases = tuple[tuple[SegmentKind, int], ...]
 
 
 class TempoBar(Widget):
-    """One cell per phase, sized to its share of the rep (phases of 0 s are not given)."""
+    """One cell per phase, sized to its share of the rep (phases of 0 s are not given); the
+    current one on its phase's colour (the stylesheet's ``tempo-bar--current``)."""
 
+    COMPONENT_CLASSES = {"tempo-bar--current"}
     DEFAULT_CSS = """
     TempoBar {
         height: 1;
     }
     TempoBar.-empty {
         display: none;
+    }
+    TempoBar > .tempo-bar--current {
+        text-style: bold;
     }
     """
 
@@ -39,6 +44,7 @@ class TempoBar(Widget):
             return Content("")
         width = self.size.width
         seconds = sum(max(1, s) for _, s in phases)
+        current = self.get_visual_style("tempo-bar--current")
         cells = []
         used = 0
         for number, (kind, length) in enumerate(phases):
@@ -49,9 +55,9 @@ class TempoBar(Widget):
             used += cell
             text = _label(PHASE_WORDS[kind], length, cell - 1).center(cell - 1) + " "
             if kind == self.current:
-                cells.append(Content.styled(text[:-1], "reverse bold") + " ")
+                cells.append(Content.styled(text[:-1], current) + " ")
             else:
-                cells.append(Content.styled(text, "dim"))
+                cells.append(Content(text))
         return Content("").join(cells)
 
 
