@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 from pushtimer.history.store import HistoryStore, SessionEnd, SessionHead, SetRow
 from pushtimer.history.wallclock import FAKE_NOW
 from pushtimer.plan import load_plan
+from pushtimer.plan.catalog import PlanFile, find_plans
 from pushtimer.session.clock import FakeClock
 from pushtimer.ui.app import PushtimerApp
 from pushtimer.ui.screens.summary import SummaryScreen
@@ -188,3 +189,27 @@ def test_summary_with_a_long_name_and_a_record(snap_compare: SnapCompare) -> Non
 
     app = session_app(plan_from(LONG_NAMES_PLAN))
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_picker_with_a_long_workout_name(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    """The long name cut with "…": its time and "< next" on its line, the whole name in
+    the details at the right."""
+    mine = tmp_path / "mine.toml"
+    mine.write_text(
+        'name = "Mine"\n'
+        + "".join(
+            f'[[workout]]\nname = "{name}"\n[[workout.exercise]]\nname = "Push"\nreps = 5\n'
+            for name in ("Short day", LONG_EXERCISE, "Last day")
+        )
+    )
+    store = HistoryStore(tmp_path)
+    when = "2026-11-18T07:30:00+01:00"
+    session = store.start_session(
+        SessionHead("mine.toml", "Mine", 0, "Short day", None, None, when)
+    )
+    store.add_set(session, SetRow(0, "Push", 1, None, "5", 5, None, 20.0, when))
+    store.end_session(session, SessionEnd(True, 30.0, None, when))
+    app = PushtimerApp(
+        clock=FakeClock(), history=store, plans=lambda: [*find_plans(), PlanFile(mine, "user")]
+    )
+    assert snap_compare(app, terminal_size=(80, 24))
