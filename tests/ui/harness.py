@@ -67,6 +67,13 @@ def session_app(
     )
 
 
+async def settle(pilot: Pilot[int]) -> None:
+    """Wait for a scroll to end: it starts after the next refresh, then animates."""
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
 @dataclass
 class Driver:
     """Moves the fake clock the way the app's own timer would, wake by wake."""

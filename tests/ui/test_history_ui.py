@@ -17,7 +17,7 @@ from pushtimer.session.clock import FakeClock
 from pushtimer.ui.app import PushtimerApp, Start
 from pushtimer.ui.screens.history import HistoryScreen
 from pushtimer.ui.screens.picker import PickerScreen
-from pushtimer.ui.screens.summary import SummaryScreen
+from pushtimer.ui.screens.summary import SummaryScreen, SummaryTable
 from pushtimer.ui.widgets.text_line import TextLine
 from tests.conftest import SHIPPED_PLANS, plan_from
 from tests.ui.harness import Driver
@@ -149,8 +149,9 @@ async def test_a_session_is_recorded_as_it_runs_and_a_new_best_is_marked(
         await ui.press("enter")
         await ui.press("2", "5", "enter")
         assert isinstance(app.screen, SummaryScreen)
-        rows = [line.text for line in app.screen.query(".summary-row").results(TextLine)]
-        assert rows[0].endswith("new best (was 21)")
+        table = app.screen.query_one(SummaryTable)
+        assert str(list(table.columns.values())[-1].label) == "Note"
+        assert str(table.get_row_at(0)[-1]) == "new best (was 21)"
     assert writer.close() is None
     newest = store.sessions()[0]
     assert (newest.completed, [s.reps_done for s in newest.sets]) == (True, [25])

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from textual.widgets import Checkbox, Input, OptionList
 
+from pushtimer.history.store import HistoryStore, SessionEnd, SessionHead, SetRow
 from pushtimer.plan.catalog import user_plans_dir
 from pushtimer.session.clock import FakeClock
 from pushtimer.ui.app import PushtimerApp
@@ -16,7 +19,7 @@ from pushtimer.ui.screens.quick_form import QuickFormScreen
 from pushtimer.ui.screens.summary import SummaryScreen
 from pushtimer.ui.screens.workout import WorkoutScreen
 from pushtimer.ui.widgets.text_line import TextLine
-from tests.ui.harness import Driver
+from tests.ui.harness import Driver, settle
 
 
 def _prompts(app: PushtimerApp) -> list[str]:
@@ -161,3 +164,137 @@ async def test_help_on_the_picker_lists_the_picker_keys() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
+
+
+# 80 characters
+LONG_WORKOUT = "Archer push-up with a slow lowering, hands wide, elbows back and feet on a bench"
+
+
+def _long_named_plans(tmp_path: Path, workouts: int = 3) -> tuple[Path, HistoryStore]:
+    """A user plan whose second workout has an 80-character name and is due next (the
+    first was done), and a broken plan beside it."""
+    folder = _write_user_plans()
+    names = ["Short day", LONG_WORKOUT, *(f"Day {n}" for n in range(3, workouts + 1))]
+    (folder / "mine.toml").write_text(
+        'name = "Mine"\n'
+        + "".join(
+            f'[[workout]]\nname = "{name}"\n[[workout.exercise]]\nname = "Push"\nreps = 5\n'
+            for name in names
+        )
+    )
+    store = HistoryStore(tmp_path / "history")
+    when = "2026-11-18T07:30:00+01:00"
+    session = store.start_session(
+        SessionHead("mine.toml", "Mine", 0, "Short day", None, None, when)
+    )
+    store.add_set(session, SetRow(0, "Push", 1, None, "5", 5, None, 20.0, when))
+    store.end_session(session, SessionEnd(True, 30.0, None, when))
+    return folder, store
+
+
+def _lines(plans: OptionList) -> list[str]:
+    """The list's lines as they are on screen."""
+    return [plans.render_line(y).text for y in range(plans.scrollable_content_region.height)]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=["80x24", "40x12"])
+async def test_a_long_name_is_cut_so_its_time_and_next_stay_on_its_line(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    folder, store = _long_named_plans(tmp_path)
+    app = PushtimerApp(clock=FakeClock(), history=store)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        plans = app.screen.query_one(OptionList)
+        chosen = plans.options[plans.highlighted or 0]
+        assert str(chosen.prompt).split("  ")[1] == LONG_WORKOUT  # highlighted: due next
+        marked = [line for line in _lines(plans) if "< next" in line]
+        assert len(marked) == 1  # in sight, and on one line with its workout
+        line = marked[0].rstrip()
+        assert line.endswith("0:35  < next")
+        name = line.strip().split("…")[0]
+        assert len(name) >= 10 and LONG_WORKOUT.startswith(name)
+        assert cell_len(marked[0]) == plans.scrollable_content_region.width
+        details = app.screen.query_one("#details", TextLine)
+        if size[0] >= 80:
+            assert details.display and details.text.splitlines()[0] == LONG_WORKOUT
+        else:
+            assert not details.display
+        prompts = [str(option.prompt).strip() for option in plans.options]
+        assert f"broken: 1 problem; see pushtimer validate {folder / 'broken.toml'}" in prompts
+
+
+async def test_every_workout_is_one_line_and_the_times_stand_in_a_column(
+    tmp_path: Path,
+) -> None:
+    _, store = _long_named_plans(tmp_path)
+    app = PushtimerApp(clock=FakeClock(), history=store)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        plans = app.screen.query_one(OptionList)
+        lines = _lines(plans)
+        workouts = [
+            line for line in lines if re.search(r"\d:\d\d( \+ open)?(  < next)?$", line.rstrip())
+        ]
+        count = sum(1 for o in plans.options if o.id and ":" in o.id)
+        assert len(workouts) == count
+        # No line of its own for the end of a name, a time or "< next": each one is the
+        # workout's line, indented under its plan.
+        assert all(line.startswith("  ") for line in workouts)
+        assert not [line for line in lines if "< next" in line and line not in workouts]
+        columns = {line.index(":", len(line.rstrip()) - 20) for line in workouts}
+        assert len(columns) == 1, workouts  # every time's colon in one column
+
+
+async def test_the_cut_follows_the_width_when_the_terminal_is_resized(tmp_path: Path) -> None:
+    _, store = _long_named_plans(tmp_path)
+    app = PushtimerApp(clock=FakeClock(), history=store)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await pilot.pause()
+        plans = app.screen.query_one(OptionList)
+
+        def next_line() -> str:
+            return next(line for line in _lines(plans) if "< next" in line).strip()
+
+        line = next_line()  # room for all of it
+        assert line.startswith(LONG_WORKOUT) and line.endswith(" 0:35  < next")
+        for size in ((100, 30), (60, 20), (40, 12)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            line = next_line()
+            assert "…" in line and line.endswith("0:35  < next"), (size, line)
+            assert cell_len(line) < size[0]
+
+
+async def test_wide_characters_are_cut_by_their_cells(tmp_path: Path) -> None:
+    folder = user_plans_dir()
+    folder.mkdir(parents=True)
+    wide = "腕立て伏せの日" * 8  # 56 characters, 112 cells
+    (folder / "wide.toml").write_text(
+        f'name = "Wide"\n[[workout]]\nname = "{wide}"\n[[workout.exercise]]\n'
+        'name = "Push"\nreps = 5\n'
+    )
+    app = PushtimerApp(clock=FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        plans = app.screen.query_one(OptionList)
+        line = next(line for line in _lines(plans) if "腕" in line)
+        assert "…" in line and line.rstrip().endswith("0:35")
+        assert cell_len(line) == plans.scrollable_content_region.width
+
+
+async def test_many_workouts_scroll_with_a_scrollbar(tmp_path: Path) -> None:
+    _, store = _long_named_plans(tmp_path, workouts=40)
+    app = PushtimerApp(clock=FakeClock(), history=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        plans = app.screen.query_one(OptionList)
+        assert plans.show_vertical_scrollbar
+        assert plans.virtual_size.height > plans.scrollable_content_region.height
+        await pilot.press("end")
+        await settle(pilot)
+        assert plans.scroll_y > 0
+        assert "Quick set: one exercise, now" in [line.strip() for line in _lines(plans)]
+        await pilot.press("up")
+        await settle(pilot)
+        assert any(line.strip().startswith("Day 40") for line in _lines(plans))

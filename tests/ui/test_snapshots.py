@@ -16,9 +16,11 @@ from textual.pilot import Pilot
 from pushtimer.history.store import HistoryStore, SessionEnd, SessionHead, SetRow
 from pushtimer.history.wallclock import FAKE_NOW
 from pushtimer.plan import load_plan
+from pushtimer.plan.catalog import PlanFile, find_plans
 from pushtimer.session.clock import FakeClock
 from pushtimer.ui.app import PushtimerApp
-from tests.conftest import SHIPPED_PLANS
+from pushtimer.ui.screens.summary import SummaryScreen
+from tests.conftest import SHIPPED_PLANS, plan_from
 from tests.ui.harness import Driver, session_app
 
 SnapCompare = Callable[..., bool]
@@ -166,3 +168,69 @@ def test_history_screen(
     monkeypatch.setenv(FAKE_NOW, "2026-11-19T18:00:00+01:00")
     app = PushtimerApp(clock=FakeClock(), history=store)
     assert snap_compare(app, terminal_size=(80, 24), press=["h"])
+
+
+# 80 characters
+LONG_EXERCISE = "Archer push-up with a slow lowering, hands wide, elbows back and feet on a bench"
+LONG_NAMES_PLAN = f"""
+name = "Long names"
+[defaults]
+prepare = 2
+rest = 2
+rest_between_exercises = 2
+[[workout]]
+name = "Day 1"
+[[workout.exercise]]
+name = "Wide push-up"
+sets = 2
+reps = 3
+tempo = "1-0-1-0"
+[[workout.exercise]]
+name = "{LONG_EXERCISE}"
+reps = "max"
+[[workout.exercise]]
+name = "Side plank"
+hold = 5
+per_side = true
+"""
+
+
+def test_summary_with_a_long_name_and_a_record(snap_compare: SnapCompare) -> None:
+    """The name is cut with "…" so that every figure and the note fit on its line."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        app = pilot.app
+        assert isinstance(app, PushtimerApp)
+        await at(19.5, "enter", "2", "2", "enter")(pilot)  # the max set: 22 reps
+        await Driver(app, pilot).advance(60)
+        assert app.last_session is not None
+        notes = {LONG_EXERCISE: "new best (was 21)"}
+        await app.push_screen(SummaryScreen(app.last_session, leave_app=True, notes=notes))
+        await pilot.pause()
+
+    app = session_app(plan_from(LONG_NAMES_PLAN))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_picker_with_a_long_workout_name(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    """The long name cut with "…": its time and "< next" on its line, the whole name in
+    the details at the right."""
+    mine = tmp_path / "mine.toml"
+    mine.write_text(
+        'name = "Mine"\n'
+        + "".join(
+            f'[[workout]]\nname = "{name}"\n[[workout.exercise]]\nname = "Push"\nreps = 5\n'
+            for name in ("Short day", LONG_EXERCISE, "Last day")
+        )
+    )
+    store = HistoryStore(tmp_path)
+    when = "2026-11-18T07:30:00+01:00"
+    session = store.start_session(
+        SessionHead("mine.toml", "Mine", 0, "Short day", None, None, when)
+    )
+    store.add_set(session, SetRow(0, "Push", 1, None, "5", 5, None, 20.0, when))
+    store.end_session(session, SessionEnd(True, 30.0, None, when))
+    app = PushtimerApp(
+        clock=FakeClock(), history=store, plans=lambda: [*find_plans(), PlanFile(mine, "user")]
+    )
+    assert snap_compare(app, terminal_size=(80, 24))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from pushtimer.ui.screens.summary import SummaryScreen
+from pushtimer.ui.screens.summary import SummaryScreen, SummaryTable
 from pushtimer.ui.screens.workout import WorkoutScreen
 from pushtimer.ui.widgets.big_figure import BigFigure
 from pushtimer.ui.widgets.text_line import TextLine
@@ -58,10 +58,16 @@ async def test_a_whole_plan_shows_every_phase_in_order_and_ends_on_the_summary()
         assert isinstance(app.screen, SummaryScreen)
         lines = [line.text for line in app.screen.query(TextLine)]
         assert lines[0] == "Workout complete"
-        assert lines[2].split() == ["Exercise", "Sets", "Part", "Skip", "Reps", "Held", "Time"]
-        assert lines[3].split() == ["Wide", "push-up", "2/2", "4/4", "0:20"]
-        assert lines[4].split() == ["Wall", "sit", "1/1", "5s/5s", "0:05"]
-        assert lines[5] == "3 of 3 sets done; 4 of 4 reps; held 5s of 5s in 0:36"
+        table = app.screen.query_one(SummaryTable)
+        assert [str(c.label) for c in table.columns.values()] == [
+            "Exercise", "Sets", "Part", "Skip", "Reps", "Held", "Time",
+        ]  # fmt: skip
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        assert rows == [
+            ["Wide push-up", "2/2", "", "", "4/4", "", "0:20"],
+            ["Wall sit", "1/1", "", "", "", "5s/5s", "0:05"],
+        ]
+        assert lines[2] == "3 of 3 sets done; 4 of 4 reps; held 5s of 5s in 0:36"
         await pilot.press("enter")
         await pilot.pause()
     assert app.return_code == 0

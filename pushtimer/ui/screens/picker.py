@@ -10,11 +10,17 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from msgspec import Struct
+from rich.cells import cell_len
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.screen import Screen
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
@@ -28,12 +34,67 @@ from pushtimer.plan.loader import load_plan
 from pushtimer.plan.model import Plan
 from pushtimer.plan.quick import QUICK_SOURCE, QuickValues
 from pushtimer.session.timeline import workout_length
+from pushtimer.ui.cells import cut
 from pushtimer.ui.messages import WorkoutChosen
 from pushtimer.ui.screens.history import HistoryScreen
 from pushtimer.ui.screens.quick_form import QuickFormScreen
 from pushtimer.ui.widgets.text_line import TextLine
 
 QUICK = "quick"
+NEXT = "  < next"
+INDENT = "  "  # a workout under its plan
+GAP = "  "  # between the name and the time
+NAME_MIN = 16  # names cut shorter than this to keep the times in one column: not worth it
+
+
+class _Columns(Struct, frozen=True):
+    """The widths, in cells, that every workout line shares: the longest name, and the
+    longest time with its mark."""
+
+    name: int
+    tail: int
+
+
+class WorkoutLine(Visual):
+    """A workout in the list, on one line at any width: the name, cut with "…" to leave
+    room for the time and "< next" at the right. Each line is laid out again whenever the
+    list's width changes (the list renders again on a resize), measured in cells.
+
+    The times stand in one column, after room for the longest time and mark of the list,
+    while that leaves the names ``NAME_MIN`` cells; in a narrower list each line makes
+    room for its own time and mark only, at the right edge, so names keep more."""
+
+    def __init__(self, name: str, total: str, mark: str, columns: _Columns) -> None:
+        self.name = name
+        self.total = total
+        self.mark = mark
+        self.columns = columns
+
+    def __str__(self) -> str:
+        return self.line(None).plain
+
+    def line(self, width: int | None) -> Content:
+        """The line at ``width`` cells (``None``: as wide as it needs)."""
+        fixed = cell_len(INDENT + GAP)
+        room = self.columns.name if width is None else width - fixed - self.columns.tail
+        if room < min(NAME_MIN, self.columns.name) and width is not None:
+            room = width - fixed - cell_len(self.total + self.mark)
+        width_of_name = max(1, min(room, self.columns.name))
+        name = Content(cut(self.name, width_of_name)).truncate(width_of_name, pad=True)
+        tail = Content.assemble(self.total, Content.styled(self.mark, "bold"))
+        line = Content.assemble(INDENT, name, GAP, tail)
+        return line if width is None else line.truncate(width)
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        return self.line(width).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.line(None).cell_length
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return 1
 
 
 class _Entry(Struct, frozen=True):
@@ -87,6 +148,11 @@ class PickerScreen(Screen[None]):
         plans.focus()
         plans.highlighted = self._first_choice(plans)
 
+    def on_resize(self, event: events.Resize) -> None:
+        """Keep the highlighted workout in sight: lines wrap differently at a new width."""
+        plans = self.query_one(OptionList)
+        plans.call_after_refresh(plans.scroll_to_highlight)
+
     def _first_choice(self, plans: OptionList) -> int | None:
         """The workout due next in the plan trained last; else the first workout listed."""
         if self._rows:
@@ -106,8 +172,16 @@ class PickerScreen(Screen[None]):
     def _options(self) -> list[Option | None]:
         options: list[Option | None] = []
         user_shown = False
-        name_width = max(
-            (len(w.name) for e in self._entries if e.plan for w in e.plan.workouts), default=0
+        marks = [next_workout(self._rows, e.plan) if e.plan else (0, None) for e in self._entries]
+        lines = {
+            (number, index): _workout_line(entry.plan, index, *marks[number])
+            for number, entry in enumerate(self._entries)
+            if entry.plan
+            for index in range(len(entry.plan.workouts))
+        }
+        columns = _Columns(
+            name=max((cell_len(name) for name, _, _ in lines.values()), default=0),
+            tail=max((cell_len(total + mark) for _, total, mark in lines.values()), default=0),
         )
         for number, entry in enumerate(self._entries):
             if entry.file.origin == "user" and not user_shown:
@@ -123,16 +197,12 @@ class PickerScreen(Screen[None]):
                     )
                 )
                 continue
-            due, last = next_workout(self._rows, entry.plan)
+            last = marks[number][1]
             done = f"   last done: {last.workout_name}, {_when(last)}" if last else ""
             options.append(_heading(f"{entry.plan.name}{done}", bold=True))
-            for index, workout in enumerate(entry.plan.workouts):
-                length = workout_length(workout, entry.plan.defaults)
-                total = f"{format_clock(length.total_seconds):>5}"
-                total += " + open" if length.has_open else ""
-                mark = "  < next" if last is not None and index == due else ""
-                label = f"  {workout.name:<{name_width}}  {total}{mark}"
-                options.append(Option(Content(label), id=f"{number}:{index}"))
+            for index in range(len(entry.plan.workouts)):
+                line = WorkoutLine(*lines[number, index], columns)
+                options.append(Option(line, id=f"{number}:{index}"))
         if not user_shown:
             options.append(None)
             options.append(_heading(f"Your plans: save .toml files in {user_plans_dir()}"))
@@ -188,6 +258,18 @@ def _when(row: SessionRow) -> str:
     """``Mon 23 Nov``: the day a session started."""
     day = date.fromisoformat(row.started[:10])
     return f"{day:%a} {day.day} {day:%b}"
+
+
+def _workout_line(
+    plan: Plan, index: int, due: int, last: SessionRow | None
+) -> tuple[str, str, str]:
+    """A workout's name, its total time (``12:40``, `` 9:25 + open``) and its mark (the
+    workout due next, once the plan has been trained)."""
+    workout = plan.workouts[index]
+    length = workout_length(workout, plan.defaults)
+    total = f"{format_clock(length.total_seconds):>5}"
+    total += " + open" if length.has_open else ""
+    return workout.name, total, NEXT if last is not None and index == due else ""
 
 
 def _heading(text: str, bold: bool = False) -> Option:
