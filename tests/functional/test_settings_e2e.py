@@ -175,7 +175,9 @@ def test_the_picker_in_a_real_terminal_starts_its_form_from_the_last_quick_set(
         form = terminal.screen()
         assert "Reps      7" in form and "Sets      3" in form and "2-0-1-0" in form
         terminal.keys("BSpace")
+        terminal.wait("Reps      12, or max")  # the field is empty: its placeholder shows
         terminal.type("9")
+        terminal.wait("Reps      9")  # as a person would see it before pressing Enter
         terminal.keys("Enter")
         terminal.wait("GET READY")  # the settings' [quick] prepare: 4 s
         assert "Set 1/3 · 9 reps" in terminal.screen()

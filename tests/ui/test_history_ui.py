@@ -81,6 +81,29 @@ async def test_an_empty_session_moves_nothing_in_the_picker(store: HistoryStore)
         assert any(p.endswith("last done: Day 3: one arm and rows, Wed 18 Nov") for p in prompts)
 
 
+async def test_back_on_the_picker_the_next_workout_follows_the_session_just_done(
+    store: HistoryStore,
+) -> None:
+    app = PushtimerApp(clock=FakeClock(), history=store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("h")  # meanwhile, Day 5 is done (as a session from here would)
+        when = "2026-11-19T07:00:00+01:00"
+        chosen = BACK_WEEK.workouts[2]
+        head = SessionHead("back-week.toml", BACK_WEEK.name, 2, chosen.name, 5, "1,3,5", when)
+        session = store.start_session(head)
+        store.add_set(
+            session, SetRow(0, chosen.exercises[0].name, 1, None, "8", 8, None, 9.0, when)
+        )
+        store.end_session(session, SessionEnd(True, 700.0, None, when))
+        await pilot.press("escape")
+        await pilot.pause()
+        prompts = [str(option.prompt) for option in app.screen.query_one(OptionList).options]
+        assert [p.split()[:2] for p in prompts if p.endswith("< next")] == [["Day", "1:"]]
+        assert any(
+            p.endswith("last done: Day 5: power and reverse flyes, Thu 19 Nov") for p in prompts
+        )
+
+
 async def test_h_opens_the_history_with_the_streak_and_weekly_reps(store: HistoryStore) -> None:
     app = PushtimerApp(clock=FakeClock(), history=store)
     async with app.run_test(size=(120, 30)) as pilot:
@@ -91,7 +114,11 @@ async def test_h_opens_the_history_with_the_streak_and_weekly_reps(store: Histor
         assert len(app.screen.query_one(Sparkline).data or []) == 12
         table = app.screen.query_one(DataTable)
         assert [str(c.label) for c in table.columns.values()][:3] == ["When", "Workout", "Done"]
-        assert table.get_row_at(0)[:3] == ["18 Nov 07:30", "Day 3: one arm an…", 1]
+        assert [str(cell) for cell in table.get_row_at(0)[:3]] == [
+            "18 Nov 07:30",
+            "Day 3: one arm an…",
+            "1",
+        ]
         assert table.get_row_at(1)[0] == "16 Nov 07:30" and table.row_count == 2
         await pilot.press("escape")
         await pilot.pause()
@@ -192,3 +219,21 @@ async def test_a_warning_shows_while_history_writes_wait_and_clears_after(
             await pilot.pause(0.01)
         assert warning() is None
     writer.close()
+
+
+async def test_the_history_screen_shows_a_workout_name_literally(
+    store: HistoryStore,
+) -> None:
+    head = SessionHead(
+        "mine.toml", "[b]Mine[/b]", 0, "[red]Day[/red] 1", 1, "1", "2026-11-19T07:00:00+01:00"
+    )
+    session = store.start_session(head)
+    row = SetRow(0, "Push", 1, None, "5", 5, None, 20.0, "2026-11-19T07:00:00+01:00")
+    store.add_set(session, row)
+    store.end_session(session, SessionEnd(True, 30.0, None, "2026-11-19T07:01:00+01:00"))
+    app = PushtimerApp(clock=FakeClock(), history=store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        picture = app.export_screenshot().replace("&#160;", " ")
+        assert "[red]Day[/red]" in picture  # as typed, not read as markup

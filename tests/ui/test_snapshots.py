@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from pushtimer.history.store import HistoryStore, SessionEnd, SessionHead, SetRow
 from pushtimer.history.wallclock import FAKE_NOW
@@ -129,6 +130,9 @@ def test_picker(snap_compare: SnapCompare) -> None:
 def test_quick_form(snap_compare: SnapCompare) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await pilot.press("end", "enter")
+        await pilot.pause()
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False  # a blinking cursor is a clock: it must stand still
         await pilot.pause()
 
     assert snap_compare(

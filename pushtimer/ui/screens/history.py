@@ -4,6 +4,7 @@ the empty ones."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -79,7 +80,7 @@ class HistoryScreen(Screen[None]):
             day = session_day(row)
             table.add_row(
                 f"{day.day} {day:%b} {row.started[11:16]}",
-                cut(row.workout_name, WORKOUT_WIDTH),
+                Text(cut(row.workout_name, WORKOUT_WIDTH)),  # literal: a str is markup here
                 sets.count("done"),
                 sets.count("partial"),
                 sets.count("skipped"),

@@ -148,6 +148,18 @@ class PickerScreen(Screen[None]):
         plans.focus()
         plans.highlighted = self._first_choice(plans)
 
+    def on_screen_resume(self) -> None:
+        """Back from a session, its summary or the history: the workout due next and the
+        plan's last day may have moved, so the list is made again when they have."""
+        rows = counted(self._past_sessions())
+        if rows == self._rows:
+            return
+        self._rows = rows
+        plans = self.query_one(OptionList)
+        plans.clear_options()
+        plans.add_options(self._options())
+        plans.highlighted = self._first_choice(plans)
+
     def on_resize(self, event: events.Resize) -> None:
         """Keep the highlighted workout in sight: lines wrap differently at a new width."""
         plans = self.query_one(OptionList)
