@@ -25,7 +25,7 @@ from pushtimer.ui.view import FigureChoice, workout_view
 from pushtimer.ui.widgets.big_figure import BigFigure
 from pushtimer.ui.widgets.phase_banner import PhaseBanner
 from pushtimer.ui.widgets.tempo_bar import TempoBar
-from pushtimer.ui.widgets.text_line import TextLine
+from pushtimer.ui.widgets.text_line import StatusLine, TextLine
 from pushtimer.ui.widgets.workout_progress import WorkoutProgress
 
 TINY_WIDTH, TINY_HEIGHT = 20, 6  # below this: "terminal too small"
@@ -87,7 +87,7 @@ class WorkoutScreen(Screen[None]):
         with Vertical(id="session"):
             with Horizontal(id="title-bar"):
                 yield TextLine(self.session.title, id="title")
-                yield TextLine(id="status")
+                yield StatusLine(id="status")
                 yield TextLine(id="sound-state")
             yield TextLine(id="exercise")
             yield TextLine(id="position")
@@ -138,7 +138,9 @@ class WorkoutScreen(Screen[None]):
         figure.value, figure.line = view.figure, view.figure_line
         # The band and the figure as plain text too: for a screen reader, a terminal
         # scraped as text, and anyone close to the screen.
-        self.query_one("#status", TextLine).text = f"{banner.text} · {view.figure_line}"
+        # (Without a tempo phase's seconds: they change every second, the rest per phase.)
+        words = " ".join(part for part in (view.shape, view.word) if part)
+        self.query_one(StatusLine).text = f"{words} · {view.figure_line}"
         self.query_one("#description", TextLine).text = view.description
         tempo = self.query_one(TempoBar)
         tempo.phases = view.tempo

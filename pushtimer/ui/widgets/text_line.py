@@ -32,3 +32,19 @@ class TextLine(Widget):
 
     def render(self) -> Content:
         return Content(self.text)
+
+
+class StatusLine(Widget):
+    """One line that changes often (every second): it keeps its width, so a change
+    repaints the line alone and never lays out the screen again."""
+
+    DEFAULT_CSS = """
+    StatusLine {
+        height: 1;
+    }
+    """
+
+    text: reactive[str] = reactive("")
+
+    def render(self) -> Content:
+        return Content(self.text)
