@@ -26,6 +26,7 @@ async def test_opens_on_get_ready_with_the_first_exercise() -> None:
         assert ui.text("#position") == "Set 1/2 · 2 reps"
         assert ui.text("#reminder") == "Shoulder blades together"
         assert ui.time_left == "0:56 left"
+        assert not app.screen.query("#history-warning")  # made only when needed
 
 
 async def test_space_pauses_and_resumes_and_the_schedule_moves_by_the_pause() -> None:
