@@ -272,13 +272,14 @@ def cli(ctx: click.Context, data_dir: Path | None, config_file: Path | None) -> 
 @cli.command("open", hidden=True)
 @click.argument("plan")
 @_WORKOUT_OPTION
+@_PLAIN_OPTION
 @_session_options
-def open_plan(plan: str, workout: str | None, session: _SessionOptions) -> None:
+def open_plan(plan: str, workout: str | None, plain: bool, session: _SessionOptions) -> None:
     """Open PLAN for a live session (the workout due next, unless --workout says)."""
     with _plan_errors():
         loaded, source = _load_with_source(plan, _settings().plan_defaults())
         index = _chosen_workouts(loaded, plan, workout)[0] if workout else None
-    _run_session(loaded, source, index, session, plain=False)
+    _run_session(loaded, source, index, session, plain)
 
 
 @cli.command()

@@ -93,7 +93,7 @@ def workout_view(
         kind=kind,
         word=word,
         shape="‖" if state.paused else "" if get_ready else SHAPES.get(kind, ""),
-        number=number,
+        number="" if state.paused else number,
         figure=figure,
         figure_line=line,
         counting_up=state.remaining is None,

@@ -168,6 +168,7 @@ def _record_launches(
     [
         (["back-week", "--workout", "2"], True, ("tui", 1)),
         (["back-week", "--workout", "2"], False, ("plain", 1)),
+        (["back-week", "--workout", "2", "--plain"], True, ("plain", 1)),
         (["run", "back-week"], True, ("tui", 0)),
         (["run", "back-week", "--plain"], True, ("plain", 0)),
         (["quick", "12"], True, ("tui", 0)),

@@ -9,6 +9,7 @@ from pushtimer.plan import Plan
 from pushtimer.session.clock import FakeClock
 from pushtimer.ui.app import PushtimerApp, Start
 from pushtimer.ui.screens.workout import WorkoutScreen
+from pushtimer.ui.widgets.big_figure import BigFigure
 from pushtimer.ui.widgets.phase_banner import PATTERNS
 from tests.conftest import plan_from
 from tests.ui.harness import Driver, session_app
@@ -104,6 +105,20 @@ async def test_resuming_counts_in_and_the_rep_starts_again_from_its_lowering() -
         assert ui.figure == "2"
         await ui.advance(2)
         assert (ui.word, ui.band.number, ui.figure, ui.band.shape) == ("DOWN", "2", "2", "↓")
+
+
+async def test_the_figure_keeps_its_size_when_paused_and_counting_in() -> None:
+    app = session_app(count_in=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        ui = Driver(app, pilot)
+        await ui.advance(4)
+        figure = app.screen.query_one(BigFigure)
+        rows = figure.rows
+        assert rows >= 7
+        await ui.press("space")  # PAUSED, with "Space to go on" under the figure
+        assert ui.text("#hint") == "Space to go on" and figure.rows == rows
+        await ui.press("space")  # the count-in, with its hint
+        assert ui.word == "GET READY" and figure.rows == rows
 
 
 async def test_count_in_zero_goes_straight_on() -> None:

@@ -132,6 +132,8 @@ async def test_quick_set_form_shows_problems_and_stays(
         await pilot.pause()
         assert isinstance(app.screen, QuickFormScreen)
         assert problem in app.screen.query_one("#problems", TextLine).text
+        await pilot.press("1")  # putting it right: the problem goes
+        assert app.screen.query_one("#problems", TextLine).text == ""
 
 
 async def test_quick_set_form_with_a_hold_and_escape_cancels() -> None:

@@ -42,7 +42,7 @@ async def test_space_pauses_and_resumes_and_the_schedule_moves_by_the_pause() ->
         assert ui.text("#hint") == "Space to go on"
         ui.clock.advance(60)
         assert await ui.advance(0) == 0
-        assert (ui.word, ui.band.number, ui.figure) == ("PAUSED", "2", "1")
+        assert (ui.word, ui.band.number, ui.figure) == ("PAUSED", "", "1")
         await ui.press("space")
         assert ui.word == "DOWN" and not app.session.engine.paused
         await ui.advance(1.5)

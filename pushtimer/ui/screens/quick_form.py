@@ -62,6 +62,9 @@ class QuickFormScreen(ModalScreen[tuple[Plan, QuickValues] | None]):
     def on_mount(self) -> None:
         self.query_one("#reps", Input).focus()
 
+    def on_input_changed(self) -> None:
+        self._problems([])  # what was wrong is being put right
+
     def on_input_submitted(self) -> None:
         self._submit()
 

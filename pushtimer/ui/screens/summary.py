@@ -167,4 +167,4 @@ def _figures(row: ExerciseTally) -> tuple[str, str, str, str, str, str]:
         reps = f"{c.reps}/{c.reps_target}" if c.reps_target else str(c.reps)
         held = ""
     part, skip = str(c.partial or ""), str(c.skipped or "")
-    return sets, part, skip, reps, held, format_clock(row.seconds)
+    return sets, part, skip, reps, held, format_clock(round(row.seconds))  # as held rounds

@@ -31,6 +31,7 @@ from pushtimer.ui.widgets.workout_progress import WorkoutProgress
 TINY_WIDTH, TINY_HEIGHT = 20, 6  # below this: "terminal too small"
 MIN_WIDTH, MIN_HEIGHT = 40, 12  # below this: the phase, the figure and the set only
 FULL_WIDTH, FULL_HEIGHT = 56, 20  # from this: every line, with room between them
+TALL_HEIGHT = 32  # from this: a description may take three lines (below: one, cut with …)
 
 
 class WorkoutScreen(Screen[None]):
@@ -47,9 +48,15 @@ class WorkoutScreen(Screen[None]):
         (TINY_HEIGHT, "-h-mini"),
         (MIN_HEIGHT, "-h-compact"),
         (FULL_HEIGHT, "-h-full"),
+        (TALL_HEIGHT, "-h-tall"),
     ]
     BINDINGS = [
-        Binding("space", "pause", "Pause", tooltip="pause, or go on after a count-in"),
+        Binding(
+            "space",
+            "pause",
+            "Pause",
+            tooltip="pause; again to go on (GET READY, then the rep from its lowering)",
+        ),
         Binding("enter,d", "done", "Done", tooltip="end an open set (a max set asks the count)"),
         Binding("n", "skip", "Skip", tooltip="skip to the next step (a rest, a set, a side)"),
         Binding(
