@@ -39,7 +39,6 @@ class WorkoutView(Struct, frozen=True):
     number: str  # beside the word: the seconds of a tempo phase (when the figure is the rep)
     figure: str  # the big figure: the rep number, or the seconds ("3", "1:30")
     figure_line: str  # the same as one line of text, for a small terminal
-    counting_up: bool  # an open set: the figure is time so far
     tempo: tuple[TempoPhase, ...]  # the current rep's phases; empty outside tempo sets
     description: str  # what the coming exercise is, or which side comes next
     reminder: str
@@ -96,7 +95,6 @@ def workout_view(
         number="" if state.paused else number,
         figure=figure,
         figure_line=line,
-        counting_up=state.remaining is None,
         tempo=_tempo(session, segment, exercise),
         description=_description(segment, ahead, shown_exercise[1], first_of_exercise),
         reminder=_reminder(
