@@ -103,6 +103,10 @@ class Engine:
     def segment(self) -> Segment:
         return self._segments[self._index]
 
+    def step_at(self, index: int) -> Step:
+        """The step that segment ``index`` belongs to (a set side, a rest, ...)."""
+        return self._steps[self._step_of[index]]
+
     def session_time(self) -> float:
         """Seconds since the session started, pauses included (the cue log's ``t``)."""
         return self._clock.now() - self._origin

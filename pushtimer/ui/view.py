@@ -198,8 +198,11 @@ def _reminder(
 def _next_up(session: LiveSession, index: int) -> str:
     """What follows the current step: the next set, or the next exercise."""
     timeline = session.timeline
-    current = timeline.segments[index]
-    for segment in timeline.segments[index + 1 :]:
+    segments = timeline.segments
+    current = segments[index]
+    # From the end of the current step: a long set's reps are not walked every second.
+    for position in range(session.engine.step_at(index).last, len(segments)):
+        segment = segments[position]
         if segment.kind not in WORK_KINDS:
             continue
         if current.kind in WORK_KINDS and (segment.exercise, segment.set, segment.side) == (

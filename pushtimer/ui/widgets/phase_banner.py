@@ -1,7 +1,9 @@
 """The phase on a full-width band: its word (and the seconds of a tempo phase) large, with
 a shape beside it, on the phase's colour.
 
-The CSS class ``phase-<kind>`` picks the band's colour. Where the band is 3 rows or more,
+The band's colours are the theme's ``$phase-<kind>`` and ``$phase-<kind>-text``, painted
+with the text (a CSS class per phase would make Textual match the stylesheet again at every
+phase, a few milliseconds each). Where the band is 3 rows or more,
 the word is drawn in block letters as large as fit, else on one line. Without colour
 (NO_COLOR) the band is filled with a pattern of its own, so the phase still shows from the
 corner of an eye.
@@ -46,10 +48,6 @@ class PhaseBanner(Widget):
     shape: reactive[str] = reactive("")
     kind: reactive[str] = reactive("")
 
-    def watch_kind(self, old: str, new: str) -> None:
-        self.remove_class(f"phase-{old}")
-        self.add_class(f"phase-{new}")
-
     @property
     def text(self) -> str:
         """The band as one line: ``↓ DOWN 3s``."""
@@ -62,7 +60,14 @@ class PhaseBanner(Widget):
         scale = largest_scale(SMALL, big, width - 2, height) if height >= 3 else 0
         block = list(draw(big, SMALL, scale)) if scale else [self.text]
         pattern = PATTERNS.get(self.kind, "") if self.app.no_color else ""
-        return Content("\n".join(_place(block, width, height, pattern)))
+        text = "\n".join(_place(block, width, height, pattern))
+        return Content.styled(text, phase_style(self.app.theme_variables, self.kind))
+
+
+def phase_style(variables: dict[str, str], kind: str) -> str:
+    """``bold <text colour> on <band colour>`` of phase ``kind`` in the theme."""
+    band, text = variables.get(f"phase-{kind}"), variables.get(f"phase-{kind}-text")
+    return f"bold {text} on {band}" if band and text else "bold reverse"
 
 
 def _place(block: list[str], width: int, height: int, pattern: str) -> list[str]:

@@ -7,24 +7,21 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from pushtimer.session.timeline import PHASE_WORDS, SegmentKind
+from pushtimer.ui.widgets.phase_banner import phase_style
 
 Phases = tuple[tuple[SegmentKind, int], ...]
 
 
 class TempoBar(Widget):
     """One cell per phase, sized to its share of the rep (phases of 0 s are not given); the
-    current one on its phase's colour (the stylesheet's ``tempo-bar--current``)."""
+    current one on its phase's band colour, as the phase band paints it."""
 
-    COMPONENT_CLASSES = {"tempo-bar--current"}
     DEFAULT_CSS = """
     TempoBar {
         height: 1;
     }
     TempoBar.-empty {
         display: none;
-    }
-    TempoBar > .tempo-bar--current {
-        text-style: bold;
     }
     """
 
@@ -34,17 +31,13 @@ class TempoBar(Widget):
     def watch_phases(self, phases: Phases) -> None:
         self.set_class(not phases, "-empty")  # takes no room outside a tempo set
 
-    def watch_current(self, old: str, new: str) -> None:
-        self.remove_class(f"phase-{old}")
-        self.add_class(f"phase-{new}")
-
     def render(self) -> Content:
         phases = self.phases
         if not phases:
             return Content("")
         width = self.size.width
         seconds = sum(max(1, s) for _, s in phases)
-        current = self.get_visual_style("tempo-bar--current")
+        current = phase_style(self.app.theme_variables, self.current)
         cells = []
         used = 0
         for number, (kind, length) in enumerate(phases):
