@@ -497,11 +497,17 @@ def _cue_log(stack: ExitStack, path: str | None) -> CueLog | None:
 
 
 def _sound_maker(options: _SessionOptions) -> Callable[[Callable[[], None]], SoundPlayer]:
-    """Given how to ring the bell, makes the player the options ask for."""
-    from pushtimer.audio.player import SoundSettings, make_player
+    """Given how to ring the bell, makes the player the options ask for. The player's
+    module is imported only then: the full screen makes it after its first frame."""
 
-    settings = SoundSettings(choice=options.sound, voice=options.voice)  # type: ignore[arg-type]
-    return functools.partial(make_player, settings)
+    def make(ring_bell: Callable[[], None]) -> SoundPlayer:
+        from pushtimer.audio.player import SoundSettings, make_player
+
+        choice = options.sound
+        settings = SoundSettings(choice=choice, voice=options.voice)  # type: ignore[arg-type]
+        return make_player(settings, ring_bell)
+
+    return make
 
 
 def _run_tui(

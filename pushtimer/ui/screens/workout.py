@@ -20,7 +20,6 @@ from pushtimer.session.engine import REST_LEAST, REST_STEP, EngineState
 from pushtimer.session.events import StopReason
 from pushtimer.session.live import LiveSession
 from pushtimer.ui.messages import MuteToggled, SessionMoved
-from pushtimer.ui.screens.dialogs import RepCountScreen, StopScreen
 from pushtimer.ui.view import FigureChoice, workout_view
 from pushtimer.ui.widgets.big_figure import BigFigure
 from pushtimer.ui.widgets.phase_banner import PhaseBanner
@@ -91,20 +90,23 @@ class WorkoutScreen(Screen[None]):
         self._composed = False  # widgets exist: state can be shown
 
     def compose(self) -> ComposeResult:
+        # The lines start with what they show now: the first frame is the whole screen, with
+        # no second layout for lines that were empty.
+        view = workout_view(self.session, self.session.engine.state(), self.big_figure)
         with Vertical(id="session"):
             with Horizontal(id="title-bar"):
                 yield TextLine(self.session.title, id="title")
                 yield StatusLine(id="status")
                 yield TextLine(id="sound-state")
-            yield TextLine(id="exercise")
-            yield TextLine(id="position")
+            yield TextLine(view.exercise, id="exercise")
+            yield TextLine(view.position, id="position")
             yield PhaseBanner(id="phase")
             yield BigFigure(id="figure")
-            yield TextLine(id="description")
+            yield TextLine(view.description, id="description")
             yield TempoBar(id="tempo")
-            yield TextLine(id="reminder")
-            yield TextLine(id="hint")
-            yield TextLine(id="next-up")
+            yield TextLine(view.reminder, id="reminder")
+            yield TextLine(view.hint, id="hint")
+            yield TextLine(view.next_up, id="next-up")
             yield WorkoutProgress(id="progress")
         yield TextLine(
             f"Too small: make it {TINY_WIDTH}x{TINY_HEIGHT} or more. The workout goes on.",
@@ -217,6 +219,8 @@ class WorkoutScreen(Screen[None]):
                 session.done(reps)
                 self._moved()
 
+        from pushtimer.ui.screens.dialogs import RepCountScreen  # loaded when first needed
+
         self.app.push_screen(RepCountScreen(exercise.name if exercise else ""), counted)
 
     def action_quit_session(self) -> None:
@@ -233,5 +237,7 @@ class WorkoutScreen(Screen[None]):
             elif not was_paused and session.engine.paused:
                 session.resume()
             self._moved()
+
+        from pushtimer.ui.screens.dialogs import StopScreen  # loaded when first needed
 
         self.app.push_screen(StopScreen(), answered)
