@@ -503,8 +503,7 @@ def _sound_maker(options: _SessionOptions) -> Callable[[Callable[[], None]], Sou
     def make(ring_bell: Callable[[], None]) -> SoundPlayer:
         from pushtimer.audio.player import SoundSettings, make_player
 
-        choice = options.sound
-        settings = SoundSettings(choice=choice, voice=options.voice)  # type: ignore[arg-type]
+        settings = SoundSettings(choice=options.sound, voice=options.voice)  # type: ignore[arg-type]
         return make_player(settings, ring_bell)
 
     return make

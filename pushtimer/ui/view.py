@@ -30,7 +30,6 @@ TempoPhase = tuple[SegmentKind, int]  # (kind, seconds)
 class WorkoutView(Struct, frozen=True):
     """One frame of the workout screen."""
 
-    title: str
     exercise: str
     position: str  # "Set 2/4 · Left · Rep 5/12"
     kind: str  # the band's colour: the phase, the work to come (GET READY), or "paused"
@@ -86,7 +85,6 @@ def workout_view(
     figure, number, line = _figure(state, seconds, big_figure)
     first_of_exercise = resting and _new_exercise(segment, ahead)
     return WorkoutView(
-        title=session.title,
         exercise=_exercise_line(segment, shown_exercise),
         position=_position(*shown_exercise, ahead=resting),
         kind=kind,

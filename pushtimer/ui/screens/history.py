@@ -13,7 +13,6 @@ from textual.widgets import DataTable, Footer, Sparkline
 
 from pushtimer.history.report import (
     counted,
-    cut,
     hidden_line,
     session_day,
     set_outcomes,
@@ -25,6 +24,7 @@ from pushtimer.history.report import (
 from pushtimer.history.store import SessionRow
 from pushtimer.history.wallclock import now
 from pushtimer.plan.durations import format_clock
+from pushtimer.ui.cells import cut
 from pushtimer.ui.messages import DeleteSession
 from pushtimer.ui.screens.dialogs import ConfirmScreen
 from pushtimer.ui.widgets.text_line import TextLine
