@@ -5,7 +5,7 @@ interpreter through ``PYTHONPATH``, alternating with this tree, so the machine's
 the moment weighs on both alike. Startup: launch to "Wide push-up" (the shipped back-week
 plan) in an 80x24 tmux terminal, median of 7, with the bare Textual app beside them.
 Steady: CPU share of one core over 10 s, 2 s into a quick set of 30 reps at 3-1-1-0, twice
-each.
+each. Both trees run from bytecode, as installed copies do (``terminal.as_installed``).
 
     python benchmarks/against.py REV      # e.g. a commit before a change to the screen
 """
@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from terminal import BARE_APP, REPO, Terminal, cpu_seconds
+from terminal import BARE_APP, REPO, Terminal, as_installed, cpu_seconds
 
 RUNS = 7
 WINDOW, SETTLE = 10.0, 2.0
@@ -60,6 +60,8 @@ def main(revision: str) -> None:
         try:
             env = {"PUSHTIMER_DATA_DIR": scratch, "XDG_CONFIG_HOME": scratch}
             trees = {"this tree": REPO, revision: earlier}
+            for tree in trees.values():
+                as_installed(tree)
             starts: dict[str, list[float]] = {name: [] for name in [*trees, "bare app"]}
             for _ in range(RUNS):
                 for name, tree in trees.items():

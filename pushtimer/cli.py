@@ -20,6 +20,7 @@ from click.core import ParameterSource
 
 from pushtimer import __version__
 from pushtimer.audio import SOUND_CHOICES
+from pushtimer.startup import release_collection
 
 if TYPE_CHECKING:
     from pushtimer.audio.player import SoundPlayer
@@ -577,6 +578,7 @@ def _run_plain(
     from pushtimer.session.clock import MonotonicClock
     from pushtimer.session.live import LiveSession
 
+    release_collection()  # held by the console script for the start (pushtimer/startup.py)
     clock = MonotonicClock()
     signals = SignalStop()
     with ExitStack() as stack:

@@ -37,6 +37,7 @@ from pushtimer.session.events import Event, StopReason
 from pushtimer.session.live import DEFAULT_COUNT_IN, Listener, LiveSession
 from pushtimer.session.readout import REMINDER_SECONDS
 from pushtimer.session.timeline import Timeline
+from pushtimer.startup import release_collection
 from pushtimer.ui.messages import DeleteSession, MuteToggled, SessionMoved, WorkoutChosen
 from pushtimer.ui.palette import THEMES, ThemeChoice
 from pushtimer.ui.screens.workout import WorkoutScreen
@@ -124,7 +125,7 @@ class PushtimerApp(App[int]):
         self.big_figure: FigureChoice = big_figure
         for choice in THEMES.values():
             self.register_theme(choice)
-        self.theme = THEMES[theme].name
+        self._first_theme(THEMES[theme].name)
         self.clock: Clock = clock or MonotonicClock()
         self.start = start
         self.cue_log = cue_log
@@ -151,6 +152,25 @@ class PushtimerApp(App[int]):
         self.quick_start = quick_start
         self.remember_quick = remember_quick
 
+    def _first_theme(self, name: str) -> None:
+        """Start in a theme without the CSS pass a theme change costs.
+
+        Setting ``theme`` runs its watcher, which parses every stylesheet again once the
+        app runs (about 10 ms before the first frame). Before the app runs there is no
+        CSS yet to refresh: the theme's name and the classes Textual gives its themes
+        are enough, with the ANSI colour map and the stylesheet's variables, which the first
+        parse reads."""
+        self.set_reactive(App.theme, name)
+        dark = self.current_theme.dark
+        self.update_classes(
+            {f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark},
+            update=False,
+        )
+        # ANSI colours map through the light or dark terminal theme, as the watcher does.
+        self._refresh_truecolor_filter(self.ansi_theme)
+        # The stylesheet took the default theme's variables when the app was made.
+        self.stylesheet.set_variables(self.get_css_variables())
+
     def get_default_screen(self) -> Screen[None]:
         """The first screen: the workout when a plan was named, else the picker."""
         if self.start is not None:
@@ -174,6 +194,7 @@ class PushtimerApp(App[int]):
         if self.session is not None:
             self.catch_up()
         self.call_after_refresh(self._start_sound)  # the first screen comes first
+        self.call_after_refresh(release_collection)  # held by the console script till now
         if self.writer is not None:
             self.writer.on_change = self._history_changed
             self._history_changed(self.writer.problem)  # one it had before it was watched

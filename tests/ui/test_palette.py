@@ -8,6 +8,8 @@ import itertools
 import pytest
 
 from pushtimer.ui.palette import PALETTES, PHASES, THEMES, ThemeChoice
+from pushtimer.ui.widgets.phase_banner import PhaseBanner
+from tests.ui.harness import session_app
 
 # Machado, Oliveira and Fernandes (2009), severity 1.0, on linear RGB.
 SIMULATIONS = {
@@ -73,3 +75,28 @@ def test_every_theme_gives_the_stylesheet_every_phase_colour() -> None:
         for phase in PHASES:
             assert f"phase-{phase}" in theme.variables
             assert f"phase-{phase}-text" in theme.variables
+
+
+@pytest.mark.parametrize("theme", list(THEMES))
+async def test_the_app_starts_in_its_theme_without_a_second_css_pass(
+    theme: ThemeChoice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first frame is in the chosen theme: its name, its light or dark class, and the
+    band painted in its colours; and the stylesheet is not parsed a second time for it
+    (a theme change would, about 10 ms before the first frame)."""
+    reparsed: list[object] = []
+    app = session_app(theme=theme)
+    original = app.stylesheet.reparse
+    monkeypatch.setattr(app.stylesheet, "reparse", lambda: reparsed.append(original()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == THEMES[theme].name
+        assert app.has_class("-light-mode") is (theme == "light")
+        assert app.has_class("-dark-mode") is (theme != "light")
+        banner = app.screen.query_one(PhaseBanner)
+        band, text = PALETTES[theme][banner.kind]
+        style = banner.render().spans[0].style  # type: ignore[union-attr]
+        assert str(style) == f"bold {text} on {band}"
+        background = THEMES[theme].to_color_system().generate()["background"]
+        assert app.screen.styles.background.hex.lower() == background.lower()
+    assert reparsed == []

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
+from textual.message import Message
 
 from pushtimer.ui.app import PushtimerApp
-from pushtimer.ui.screens.workout import WorkoutScreen
+from pushtimer.ui.screens.workout import WorkoutScreen, size_classes
 from pushtimer.ui.widgets.big_figure import BigFigure
 from pushtimer.ui.widgets.phase_banner import PhaseBanner
 from pushtimer.ui.widgets.text_line import TextLine
@@ -55,6 +57,38 @@ async def test_the_layout_fits_the_terminal(
             assert figure.rows == 1 and figure.render().plain == "Rep 1"  # type: ignore[union-attr]
         if layout != "full":
             assert app.screen.query_one(PhaseBanner).size.height == 1
+
+
+SIZE_CLASSES = ("-w-", "-h-")
+
+
+def _size_classes(app: PushtimerApp) -> set[str]:
+    return {name for name in app.screen.classes if name.startswith(SIZE_CLASSES)}
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48), (40, 12), (20, 6), (19, 5), (56, 31)])
+async def test_the_size_classes_are_set_before_the_first_resize(size: tuple[int, int]) -> None:
+    """The screen starts with the classes Textual's breakpoints give it on a resize, so its
+    widgets are styled once for the size they are drawn at; a resize away and back gives
+    the same classes (Textual's own reckoning agrees with ours)."""
+    expected = {name for name, on in size_classes(*size).items() if on}
+    assert len(expected) == 2
+    app = session_app()
+    at_mount: list[set[str]] = []
+
+    def hook(message: Message) -> None:
+        if isinstance(message, events.Mount) and isinstance(message._sender, WorkoutScreen):
+            at_mount.append(_size_classes(app))
+
+    async with app.run_test(size=size, message_hook=hook) as pilot:
+        assert at_mount == [expected]  # before the screen's first resize
+        assert _size_classes(app) == expected
+        await pilot.resize_terminal(100, 40)
+        await pilot.pause()
+        assert _size_classes(app) == {"-w-full", "-h-tall"}
+        await pilot.resize_terminal(*size)
+        await pilot.pause()
+        assert _size_classes(app) == expected
 
 
 async def test_resizing_never_stops_or_restarts_the_session() -> None:

@@ -33,6 +33,19 @@ FULL_WIDTH, FULL_HEIGHT = 56, 20  # from this: every line, with room between the
 TALL_HEIGHT = 32  # from this: a description may take three lines (below: one, cut with …)
 
 
+def size_classes(width: int, height: int) -> dict[str, bool]:
+    """The breakpoint classes of WorkoutScreen at a size, as Textual works them out: for
+    each direction the largest breakpoint the size reaches."""
+    classes: dict[str, bool] = {}
+    for dimension, points in (
+        (width, WorkoutScreen.HORIZONTAL_BREAKPOINTS),
+        (height, WorkoutScreen.VERTICAL_BREAKPOINTS),
+    ):
+        reached = max(point for point in points if dimension >= point[0])
+        classes.update({name: (name == reached[1]) for _, name in points})
+    return classes
+
+
 class WorkoutScreen(Screen[None]):
     """Renders the running session and turns keys into engine operations."""
 
@@ -93,6 +106,9 @@ class WorkoutScreen(Screen[None]):
         # The lines start with what they show now: the first frame is the whole screen, with
         # no second layout for lines that were empty.
         view = workout_view(self.session, self.session.engine.state(), self.big_figure)
+        # The size classes Textual sets on the first resize, set now: the widgets are styled
+        # once, for the size they will be drawn at.
+        self.update_classes(size_classes(self.app.size.width, self.app.size.height), update=False)
         with Vertical(id="session"):
             with Horizontal(id="title-bar"):
                 yield TextLine(self.session.title, id="title")

@@ -28,7 +28,7 @@ class TextLine(Widget):
     def __init__(self, text: str = "", *, id: str | None = None, classes: str | None = None):
         super().__init__(id=id, classes=classes)
         self.set_reactive(TextLine.text, text)
-        self.set_class(not text, "-empty")
+        self.set_class(not text, "-empty", update=False)  # styled when mounted
 
     def watch_text(self, old: str, text: str) -> None:
         self.set_class(not text, "-empty")
