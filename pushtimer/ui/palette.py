@@ -50,6 +50,23 @@ PALETTES: dict[ThemeChoice, Palette] = {
 }
 
 
+# Coloured text on the screen's background (the time left, the sound line, "< next", a
+# form's problems) uses Textual's ``$text-accent`` and its kin. Textual's light theme makes
+# those 3.0-3.8:1 on its grey, and its footer keys 2.9:1: darker ones here, at least 4.5:1
+# (tests/ui/test_palette.py checks every theme).
+_LIGHT_TEXT = {
+    "text-accent": "#7a4300",
+    "text-warning": "#7a4300",
+    "text-success": "#176030",
+    "footer-key-foreground": "#00508f",
+}
+TEXT_VARIABLES: dict[ThemeChoice, dict[str, str]] = {
+    "dark": {},
+    "light": _LIGHT_TEXT,
+    "high-contrast": {"text-muted": "#ffffff", "footer-key-foreground": "#ffff00"},
+}
+
+
 def variables(palette: Palette) -> dict[str, str]:
     """The stylesheet's ``$phase-<kind>`` and ``$phase-<kind>-text``."""
     names: dict[str, str] = {}
@@ -75,14 +92,13 @@ def _themes() -> dict[ThemeChoice, Theme]:
         panel="#1a1a1a",
         dark=True,
         text_alpha=1.0,
-        variables={"text-muted": "#ffffff", "footer-key-foreground": "#ffff00"},
     )
     bases: dict[ThemeChoice, Theme] = {"dark": dark, "light": light, "high-contrast": high_contrast}
     return {
         choice: dataclasses.replace(
             base,
             name=f"pushtimer-{choice}",
-            variables={**base.variables, **variables(PALETTES[choice])},
+            variables={**base.variables, **TEXT_VARIABLES[choice], **variables(PALETTES[choice])},
         )
         for choice, base in bases.items()
     }

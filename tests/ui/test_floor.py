@@ -11,6 +11,7 @@ from pushtimer.ui.app import PushtimerApp, Start
 from pushtimer.ui.screens.workout import WorkoutScreen
 from pushtimer.ui.widgets.big_figure import BigFigure
 from pushtimer.ui.widgets.phase_banner import PATTERNS
+from pushtimer.ui.widgets.tempo_bar import cell_widths
 from tests.conftest import plan_from
 from tests.ui.harness import Driver, session_app
 
@@ -148,6 +149,22 @@ async def test_zero_second_phases_are_left_out_of_the_tempo_bar() -> None:
         bar = app.screen.query_one("#tempo")
         assert [kind for kind, _ in bar.phases] == ["down", "bottom", "up"]  # type: ignore[attr-defined]
         assert "TOP" not in bar.render().plain  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("size", [(40, 12), (56, 20), (80, 24), (160, 48)])
+async def test_every_phase_of_the_tempo_bar_keeps_its_seconds(size: tuple[int, int]) -> None:
+    """From 40 columns each phase reads whole (BOTTOM kept its word but lost "1s" at 40x12
+    when cells were cut by seconds alone), and the longest phase keeps the widest cell."""
+    app = _app(plan_from(DESCRIBED))  # tempo 3-1-1-0
+    async with app.run_test(size=size) as pilot:
+        ui = Driver(app, pilot)
+        await ui.advance(5.5)
+        bar = app.screen.query_one("#tempo")
+        text = bar.render().plain  # type: ignore[union-attr]
+        for label in ("DOWN 3s", "BOTTOM 1s", "UP 1s"):
+            assert label in text, text
+        widths = cell_widths(bar.phases, bar.size.width)  # type: ignore[attr-defined]
+        assert sum(widths) == bar.size.width and widths[0] == max(widths)
 
 
 async def test_without_colour_each_band_has_a_pattern_of_its_own(

@@ -100,3 +100,20 @@ async def test_the_app_starts_in_its_theme_without_a_second_css_pass(
         background = THEMES[theme].to_color_system().generate()["background"]
         assert app.screen.styles.background.hex.lower() == background.lower()
     assert reparsed == []
+
+
+TEXT_ON_BACKGROUND = ("text-accent", "text-warning", "text-success", "text-error")
+
+
+@pytest.mark.parametrize("theme", list(THEMES))
+def test_coloured_text_on_the_screen_has_enough_contrast(theme: ThemeChoice) -> None:
+    """The time left, the sound line, "< next", a form's problems and the footer's keys
+    read at 4.5:1 or more on the background they are drawn on, in every theme."""
+    colours = {**THEMES[theme].to_color_system().generate(), **THEMES[theme].variables}
+    for name in TEXT_ON_BACKGROUND:
+        for ground in ("background", "surface"):
+            ratio = _ratio(_luminance(_linear(colours[name])), _luminance(_linear(colours[ground])))
+            assert ratio >= 4.5, f"{theme}: ${name} on ${ground} is {ratio:.2f}:1"
+    key, footer = colours["footer-key-foreground"], colours["footer-background"]
+    ratio = _ratio(_luminance(_linear(key)), _luminance(_linear(footer)))
+    assert ratio >= 4.5, f"{theme}: footer keys {ratio:.2f}:1"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from textual.binding import Binding
+from textual.geometry import Region
+from textual.widgets import Button
 
 from pushtimer.session.events import SetEnded
 from pushtimer.ui.screens.dialogs import RepCountScreen, StopScreen
@@ -176,6 +178,28 @@ async def test_q_asks_and_no_goes_on_where_it_was() -> None:
         await ui.press("g")
         assert isinstance(app.screen, WorkoutScreen) and not app.session.engine.paused
         assert (ui.word, ui.band.number, ui.figure) == ("DOWN", "1", "1")
+
+
+@pytest.mark.parametrize("size", [(20, 6), (30, 8), (40, 12), (80, 24)])
+async def test_the_stop_question_and_its_answers_fit_and_space_goes_on(
+    size: tuple[int, int],
+) -> None:
+    """Down to 20x6 the question and all three answers show whole; Space goes on (the
+    paused screen behind says "Space to go on")."""
+    app = session_app()
+    async with app.run_test(size=size) as pilot:
+        ui = Driver(app, pilot)
+        await ui.advance(4)
+        await ui.press("q")
+        assert isinstance(app.screen, StopScreen)
+        await pilot.pause()
+        screen = Region(0, 0, *size)
+        for button in app.screen.query(Button):
+            region = button.region
+            assert region.area > 0 and screen.contains_region(region), button.id
+            assert region.width >= len(str(button.label)), button.id
+        await ui.press("space")
+        assert isinstance(app.screen, WorkoutScreen) and not app.session.engine.paused  # type: ignore[union-attr]
 
 
 async def test_q_while_paused_and_no_stays_paused() -> None:

@@ -5,13 +5,14 @@ the exit, and added back by the next writer. A real SQLite file throughout."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
 from pushtimer.history.store import DB_NAME, HistoryStore, SessionEnd, SessionHead, SetRow
-from pushtimer.history.writer import UNSAVED, HistoryWriter
+from pushtimer.history.writer import UNSAVED, WRITE_BUSY_SECONDS, HistoryWriter
 
 HEAD = SessionHead("p.toml", "Plan", 0, "Day 1", None, None, "2026-11-20T08:00:00+01:00")
 END = SessionEnd(False, 95.0, "signal", "2026-11-20T08:02:00+01:00")
@@ -51,13 +52,24 @@ def test_rows_are_written_in_order(tmp_path: Path) -> None:
 def test_a_lock_holds_rows_back_in_order_and_the_warning_clears(tmp_path: Path) -> None:
     other = _lock(tmp_path)
     changes: list[str | None] = []
-    writer = HistoryWriter(tmp_path, on_change=changes.append, retry_seconds=0.01)
+    warned = threading.Event()
+
+    def changed(problem: str | None) -> None:
+        changes.append(problem)
+        if problem is not None:
+            warned.set()
+
+    writer = HistoryWriter(tmp_path, on_change=changed, retry_seconds=0.01)
     started = time.monotonic()
     session = writer.begin(HEAD)
     writer.add_set(session, _set(1))
     writer.add_set(session, _set(2))
-    assert time.monotonic() - started < 0.05  # handing rows over never waits on the lock
-    assert not writer.wait_idle(0.3) and writer.waiting == 3
+    # Handing rows over never waits on the lock (one write waits WRITE_BUSY_SECONDS on it).
+    assert time.monotonic() - started < WRITE_BUSY_SECONDS
+    # The warning comes after the first write has waited that long: on a loaded machine,
+    # later than that; the rows wait meanwhile.
+    assert warned.wait(5)
+    assert not writer.wait_idle(0.05) and writer.waiting == 3
     assert writer.problem is not None and "locked by another program" in writer.problem
     other.execute("COMMIT")
     assert writer.wait_idle(5)

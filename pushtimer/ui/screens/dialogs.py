@@ -19,16 +19,21 @@ class StopScreen(ModalScreen[StopReason | None]):
     (h), or go on (g or Escape)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-wide")]  # three buttons need 60
+    # Below 11 rows the question and its three answers only, with no frame: down to 20x6.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (11, "-tall")]
     BINDINGS = [
         Binding("d", "answer('quit')", "Done for today", show=False),
         Binding("h", "answer('pain')", "Something hurts", show=False),
-        Binding("g,escape,q", "answer(None)", "Go on", show=False),
+        # Space too: the paused screen behind says "Space to go on".
+        Binding("g,escape,q,space", "answer(None)", "Go on", show=False, priority=True),
     ]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield TextLine("Stop this workout?", classes="dialog-title")
-            yield TextLine("Finished sets are kept, and this one as far as it got.")
+            yield TextLine(
+                "Finished sets are kept, and this one as far as it got.", id="stop-detail"
+            )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Done for today (d)", id="quit", variant="primary")
                 yield Button("It hurts (h)", id="pain", variant="error")

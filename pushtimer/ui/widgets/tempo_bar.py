@@ -35,23 +35,27 @@ class TempoBar(Widget):
         phases = self.phases
         if not phases:
             return Content("")
-        width = self.size.width
-        seconds = sum(max(1, s) for _, s in phases)
         current = phase_style(self.app.theme_variables, self.current)
         cells = []
-        used = 0
-        for number, (kind, length) in enumerate(phases):
-            if number == len(phases) - 1:
-                cell = width - used
-            else:
-                cell = max(1, width * max(1, length) // seconds)
-            used += cell
+        for (kind, length), cell in zip(phases, cell_widths(phases, self.size.width), strict=True):
             text = _label(PHASE_WORDS[kind], length, cell - 1).center(cell - 1) + " "
             if kind == self.current:
                 cells.append(Content.styled(text[:-1], current) + " ")
             else:
                 cells.append(Content(text))
         return Content("").join(cells)
+
+
+def cell_widths(phases: Phases, width: int) -> list[int]:
+    """Each phase's cell: first room for its whole label (``BOTTOM 1s`` and a space) when
+    all of them fit, then the rest of the width shared by the phases' seconds."""
+    shares = [max(1, length) for _, length in phases]
+    needs = [len(f"{PHASE_WORDS[kind]} {length}s") + 1 for kind, length in phases]
+    base = needs if sum(needs) <= width else [1] * len(phases)
+    spare = max(0, width - sum(base))
+    cells = [b + spare * share // sum(shares) for b, share in zip(base, shares, strict=True)]
+    cells[-1] += width - sum(cells)  # what rounding left over
+    return cells
 
 
 def _label(word: str, seconds: int, room: int) -> str:
