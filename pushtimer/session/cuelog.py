@@ -8,16 +8,36 @@ of a cue is ``t - planned``. A last line has kind ``"finish"``.
 from __future__ import annotations
 
 import json
+from contextlib import ExitStack
+from pathlib import Path
 from typing import TextIO
 
 from pushtimer.session.events import Event, SegmentStarted, WorkoutFinished
 
 
+class CueLogError(Exception):
+    """The cue log cannot be opened: its one line says which file and why."""
+
+
+def open_cue_log(stack: ExitStack, path: str | None) -> CueLog | None:
+    """The cue log ``--cue-log`` names, open for the length of ``stack``; None for none."""
+    if path is None:
+        return None
+    try:
+        out = stack.enter_context(Path(path).expanduser().open("w", encoding="utf-8"))
+    except OSError as error:
+        reason = (error.strerror or str(error)).lower()
+        raise CueLogError(f"pushtimer: cannot write the cue log {path!r}: {reason}") from None
+    return CueLog(out)
+
+
 class CueLog:
-    """Writes the cue lines of a session to an open text file."""
+    """Writes the cue lines of a session to an open text file. A write that fails (a full
+    disk) ends the log, never the session: ``problem`` then says why."""
 
     def __init__(self, out: TextIO) -> None:
         self._out = out
+        self.problem: str | None = None
 
     def record(self, event: Event, now: float) -> None:
         if isinstance(event, SegmentStarted):
@@ -39,5 +59,11 @@ class CueLog:
             }
         else:
             return
-        self._out.write(json.dumps(line) + "\n")
-        self._out.flush()
+        if self.problem is not None:
+            return
+        try:
+            self._out.write(json.dumps(line) + "\n")
+            self._out.flush()
+        except (OSError, ValueError) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            self.problem = f"pushtimer: the cue log stopped: {reason.lower()}"

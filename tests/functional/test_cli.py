@@ -145,7 +145,8 @@ def _record_launches(
     monkeypatch: pytest.MonkeyPatch, interactive: bool
 ) -> list[tuple[str, object]]:
     """Stand-ins for the two session front ends, noting which one a command chose."""
-    import pushtimer.cli as cli_module
+    import pushtimer.cli.group as group
+    import pushtimer.cli.sessions as sessions
 
     launched: list[tuple[str, object]] = []
 
@@ -157,9 +158,10 @@ def _record_launches(
         launched.append(("tui", getattr(start, "workout", None)))
         raise SystemExit(0)
 
-    monkeypatch.setattr(cli_module, "_interactive", lambda: interactive)
-    monkeypatch.setattr(cli_module, "_run_plain", plain)
-    monkeypatch.setattr(cli_module, "_run_tui", tui)
+    monkeypatch.setattr(group, "interactive", lambda: interactive)
+    monkeypatch.setattr(sessions, "interactive", lambda: interactive)
+    monkeypatch.setattr(sessions, "run_plain_mode", plain)
+    monkeypatch.setattr(sessions, "run_full_screen", tui)
     return launched
 
 
@@ -221,3 +223,13 @@ def test_python_dash_m_and_no_traceback_on_bad_plan() -> None:
     assert result.stdout == ""
     assert result.stderr.endswith(":4:7: not valid TOML: Invalid value\n")
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("place", ["/nonexistent/folder/cues.log", "/"])
+def test_a_cue_log_that_cannot_be_written_is_one_line_before_anything_starts(
+    place: str, tmp_path: Path
+) -> None:
+    code, out, err = run("--data-dir", str(tmp_path), "quick", "3", "--plain", "--cue-log", place)
+    assert code == 2 and "Traceback" not in out + err
+    assert "Invalid value for '--cue-log'" in err and len(err.strip().splitlines()) == 4
+    assert list(tmp_path.iterdir()) == []  # no history, no last quick set

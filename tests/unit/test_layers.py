@@ -25,6 +25,10 @@ HEADLESS = [
     "pushtimer.settings.schema",
     "pushtimer.settings.last_quick",
     "pushtimer.plain",
+    "pushtimer.plain.launch",
+    "pushtimer.printable",
+    "pushtimer.audio.check",
+    "pushtimer.session.options",
     "pushtimer.outline",
     "pushtimer.cli",
 ]

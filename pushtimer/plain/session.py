@@ -13,18 +13,11 @@ the middle of one. Never imports Textual or Rich.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import selectors
-import signal
-import sys
-import time
-from collections.abc import Callable, Iterator
-from types import FrameType
+from collections.abc import Callable
 from typing import TextIO
 
+from pushtimer.plain.terminal import EXIT_INTERRUPTED, SignalStop, Stopped, Woken
 from pushtimer.plan.durations import format_clock, format_span
-from pushtimer.session.clock import Clock
 from pushtimer.session.engine import REST_STEP
 from pushtimer.session.events import (
     CountdownBeep,
@@ -37,33 +30,9 @@ from pushtimer.session.live import LiveSession, read_count
 from pushtimer.session.readout import PAIN_ADVICE
 from pushtimer.session.timeline import PHASE_WORDS, Segment
 
-EXIT_INTERRUPTED = 130
 # Waits for input until the given clock time (None: no deadline); returns what was typed,
 # b"" when input has ended, or None when the time came first.
 Waiter = Callable[[float | None], bytes | None]
-
-
-class _Stop(Exception):
-    """A signal asked the session to end."""
-
-
-class _Woken(Exception):
-    """The process was continued after Ctrl+Z: stop waiting for input."""
-
-
-class SignalStop:
-    """The signal handler for a plain session: notes the exit status a signal asks for,
-    and ends the wait for input at once when the session is waiting (never in the middle
-    of an operation)."""
-
-    def __init__(self) -> None:
-        self.code: int | None = None
-        self.waiting = False
-
-    def __call__(self, signum: int, frame: FrameType | None) -> None:
-        self.code = EXIT_INTERRUPTED if signum == signal.SIGINT else 128 + signum
-        if self.waiting:
-            raise _Stop
 
 
 def stamp(seconds: float) -> str:
@@ -110,7 +79,7 @@ class PlainSession:
                     break
                 self._wait_and_handle(self.engine.next_deadline())
                 self._check_signals()
-        except _Stop:
+        except Stopped:
             code = self._signals.code or EXIT_INTERRUPTED
             self._show(self.session.stop("interrupt" if code == EXIT_INTERRUPTED else "signal"))
             return code
@@ -118,7 +87,7 @@ class PlainSession:
 
     def _check_signals(self) -> None:
         if self._signals.code is not None:
-            raise _Stop
+            raise Stopped
         suspended, self._suspended_at = self._suspended_at, None
         if suspended is not None and not self.engine.paused and not self.engine.finished:
             self._show(self.session.pause(at=suspended))
@@ -133,7 +102,7 @@ class PlainSession:
         """``fg``, from the signal handler: end a wait for input at once, so the pause is
         made and said now (never in the middle of an operation)."""
         if self._signals.waiting:
-            raise _Woken
+            raise Woken
 
     def _check_history(self) -> None:
         """Say when history writes start failing, and when they work again."""
@@ -154,7 +123,7 @@ class PlainSession:
         try:
             self._check_signals()
             typed = self._wait(deadline)
-        except _Woken:
+        except Woken:
             typed = None
         finally:
             self._signals.waiting = False
@@ -348,99 +317,3 @@ class PlainSession:
 
 
 # -- the real terminal -------------------------------------------------------------------------
-
-
-class StdinWaiter:
-    """Waits for stdin or a deadline, whichever comes first; never blocks on stdin.
-
-    Once stdin ends (or if it cannot be watched), it only sleeps until each deadline.
-    """
-
-    def __init__(self, clock: Clock) -> None:
-        self._clock = clock
-        self._selector = selectors.DefaultSelector()
-        self._fd: int | None = None
-        try:
-            self._fd = sys.stdin.fileno()
-            self._selector.register(self._fd, selectors.EVENT_READ)
-        except (AttributeError, ValueError, OSError):
-            self._fd = None  # closed, or a file that cannot be watched
-
-    def __call__(self, deadline: float | None) -> bytes | None:
-        timeout = None if deadline is None else max(0.0, deadline - self._clock.now())
-        if self._fd is None:
-            if timeout is None:
-                return b""
-            time.sleep(timeout)
-            return None
-        if not self._selector.select(timeout):
-            return None
-        try:
-            typed = os.read(self._fd, 1024)
-        except OSError:
-            typed = b""
-        if typed == b"":
-            self._selector.unregister(self._fd)
-            self._fd = None
-        return typed
-
-    def close(self) -> None:
-        self._selector.close()
-
-
-@contextlib.contextmanager
-def terminal_keys(
-    on_suspend: Callable[[], None] = lambda: None, on_resume: Callable[[], None] = lambda: None
-) -> Iterator[None]:
-    """Single keys without Enter when stdin is a terminal (Ctrl+C still interrupts).
-
-    Ctrl+Z hands the terminal back in its own mode before the process stops (telling
-    ``on_suspend`` first), and on ``fg`` (SIGCONT) single keys come back (the shell
-    restores its own mode meanwhile) before ``on_resume`` is told."""
-    if not sys.stdin or not sys.stdin.isatty():
-        yield
-        return
-    import termios
-    import tty
-
-    fd = sys.stdin.fileno()
-    saved = termios.tcgetattr(fd)
-
-    def keys_on() -> None:
-        # Only in the foreground: setting the mode from the background would stop us.
-        with contextlib.suppress(OSError, termios.error):
-            if os.tcgetpgrp(fd) == os.getpgrp():
-                tty.setcbreak(fd)
-
-    def suspend(signum: int, frame: FrameType | None) -> None:
-        on_suspend()
-        with contextlib.suppress(OSError, termios.error):
-            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
-        signal.signal(signal.SIGTSTP, signal.SIG_DFL)
-        os.kill(os.getpid(), signal.SIGTSTP)  # stops here until SIGCONT
-        signal.signal(signal.SIGTSTP, suspend)
-        keys_on()
-        on_resume()
-
-    handlers = {signal.SIGTSTP: suspend, signal.SIGCONT: lambda s, f: keys_on()}
-    before = {sig: signal.signal(sig, handler) for sig, handler in handlers.items()}
-    try:
-        tty.setcbreak(fd)
-        yield
-    finally:
-        for sig, handler in before.items():
-            signal.signal(sig, handler)
-        with contextlib.suppress(OSError, termios.error):
-            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
-
-
-@contextlib.contextmanager
-def stop_on_signals(stopper: SignalStop) -> Iterator[None]:
-    """Ctrl+C, SIGINT, SIGTERM and SIGHUP end the session as cleanly as q does."""
-    signals = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-    saved = {sig: signal.signal(sig, stopper) for sig in signals}
-    try:
-        yield
-    finally:
-        for sig, handler in saved.items():
-            signal.signal(sig, handler)

@@ -1,0 +1,69 @@
+"""The ``pushtimer`` group: its own options (--data-dir, --config, --version), PLAN as a
+shortcut for the hidden ``open`` command, and no command at all for the plan picker."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from pushtimer import __version__
+from pushtimer.cli import common
+from pushtimer.cli.common import DATA_DIR_OPTION, history_errors, settings
+
+
+class _PlanOrCommand(click.Group):
+    """``pushtimer PLAN`` opens a plan; anything else that is a command name runs it."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            return "open", self.commands["open"], args
+        return super().resolve_command(ctx, args)
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.command_path, "[OPTIONS] [PLAN [--workout N|NAME]] | COMMAND ...")
+
+
+def interactive() -> bool:
+    """Both ends are a terminal, so a full screen can be drawn and keys read."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+@click.group(
+    cls=_PlanOrCommand,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.version_option(__version__, "--version", "-V", prog_name="pushtimer")
+@DATA_DIR_OPTION
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path),
+    envvar="PUSHTIMER_CONFIG",
+    metavar="FILE",
+    help="The settings file [default: config.toml in the user config folder].",
+)
+@click.pass_context
+def cli(ctx: click.Context, data_dir: Path | None, config_file: Path | None) -> None:
+    """A terminal workout timer: tempo-paced reps, holds and rests from a TOML plan.
+
+    PLAN is a plan file, or the name of a shipped or saved plan (try `pushtimer plans`).
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    if not interactive():
+        ctx.invoke(cli.commands["plans"])  # not a terminal: print the list instead
+        return
+    from pushtimer.cli.sessions import open_history, run_full_screen
+    from pushtimer.session.options import SessionOptions
+
+    found = settings()
+    values = found.settings
+    folder = common.data_dir(data_dir)
+    with history_errors():
+        store = open_history(folder)
+    run_full_screen(None, SessionOptions(None, values.sound, values.voice, folder), found, store)

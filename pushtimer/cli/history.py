@@ -1,0 +1,113 @@
+"""``pushtimer history``: the table, CSV and JSON of past sessions, and ``history delete``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from pushtimer.cli import common
+from pushtimer.cli.common import DATA_DIR_OPTION, EXIT_USAGE, echo_json, history_errors
+from pushtimer.cli.group import cli
+
+
+@cli.group(invoke_without_command=True)
+@click.option("--csv", "as_csv", is_flag=True, help="One row per set, with a header row.")
+@click.option("--json", "as_json", is_flag=True, help="Every session with its sets, as JSON.")
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="Only sessions started on or after this day.",
+)
+@click.option("--limit", default=20, show_default=True, help="Sessions in the table.")
+@click.option("--all", "show_all", is_flag=True, help="Show empty sessions (no set done) too.")
+@DATA_DIR_OPTION
+@click.pass_context
+def history(
+    ctx: click.Context,
+    as_csv: bool,
+    as_json: bool,
+    since: Any,
+    limit: int,
+    show_all: bool,
+    data_dir: Path | None,
+) -> None:
+    """Your sessions, newest first, with sets done, partial and skipped, reps, time and the
+    current streak. Sessions with no set done are left out of the table unless --all.
+
+    \\b
+    pushtimer history delete ID     remove one session (asks first; --yes does not)
+    """
+    from pushtimer.history.report import as_csv as csv_text
+    from pushtimer.history.report import as_json as json_document
+    from pushtimer.history.report import counted, hidden_line, streak, streak_line, table_lines
+    from pushtimer.history.wallclock import now
+
+    if ctx.invoked_subcommand is not None:
+        return
+    if as_csv and as_json:
+        raise click.UsageError("choose one of --csv and --json")
+    if limit < 1:
+        raise click.BadParameter("must be 1 or more", param_hint="--limit")
+    every = history_rows(common.data_dir(data_dir))
+    first_day = since.date().isoformat() if since else ""
+    rows = [row for row in every if row.started[:10] >= first_day]
+    today = now().date()
+    if as_csv:
+        click.echo(csv_text(rows), nl=False)
+    elif as_json:
+        echo_json(json_document(rows, today, streak_days=streak(every, today)))
+    else:
+        shown = rows if show_all else counted(rows)
+        if shown or not rows:
+            for line in table_lines(shown[:limit]):
+                click.echo(line)
+        if len(shown) > limit:
+            click.echo(f"... and {len(shown) - limit} older: `--limit {len(shown)}` shows them.")
+        if not show_all and (hidden := hidden_line(rows)):
+            click.echo(hidden)
+        click.echo(streak_line(streak(every, today)))  # the streak, whatever is shown
+
+
+def history_rows(folder: Path) -> list[Any]:
+    """Every session in the history of ``folder`` (none when it has no history yet:
+    reading never creates one)."""
+    from pushtimer.history.store import DB_NAME, HistoryStore
+
+    if not (folder / DB_NAME).exists():
+        return []
+    with history_errors():
+        store = HistoryStore(folder)
+        try:
+            return store.sessions()
+        finally:
+            store.close()
+
+
+@history.command("delete")
+@click.argument("session_id", type=click.IntRange(min=1), metavar="ID")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask first.")
+@DATA_DIR_OPTION
+def history_delete(session_id: int, yes: bool, data_dir: Path | None) -> None:
+    """Remove session ID (the number in `pushtimer history --json`) and its sets for good."""
+    from pushtimer.history.report import table_lines
+    from pushtimer.history.store import HistoryStore
+
+    folder = common.data_dir(data_dir)
+    row = next((r for r in history_rows(folder) if r.id == session_id), None)
+    if row is None:
+        click.echo(f"pushtimer: no session {session_id} in the history ({folder})", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo("\n".join(table_lines([row])))
+    if not yes:  # no answer at all (no input) is a no
+        click.confirm("Delete this session for good?", abort=True)
+    with history_errors():
+        store = HistoryStore(folder)
+        try:
+            store.delete_session(session_id)
+        finally:
+            store.close()
+    click.echo(f"Deleted session {session_id}.")
