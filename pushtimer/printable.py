@@ -1,19 +1,63 @@
-"""Text on its way to a terminal.
+"""Text on its way to a terminal: the one function every piece of outside text passes.
 
-``say`` writes a line to stdout or stderr the way every command and plain mode does, and
-``say_safely`` does so when the terminal may already be gone (after a session).
+Plan fields, file names, settings, history rows and messages that quote any of them reach
+a terminal only through ``printable`` (or ``say``, which uses it): control characters (C0,
+DEL, C1), bidi controls and zero-width characters become visible escapes (``\\x1b``,
+``\\u202e``), so a shared plan cannot retitle the window, write the clipboard, move the
+cursor or reorder what a line seems to say (docs/architecture.md, "Hostile input").
+Rich markup is a front end's matter: the full screen shows text as Content, never markup.
 """
 
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
 
+# Bidi controls (embeddings, overrides, isolates and marks) and zero-width characters,
+# with the Unicode line and paragraph separators: invisible, yet they change what a line
+# shows.
+_INVISIBLE = (
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    "\u200b\u200c\u200d\u2060\ufeff\u2028\u2029"
+)
+_CONTROLS = [*range(0x20), 0x7F, *range(0x80, 0xA0)]
 
-def say(text: str, err: bool = False) -> None:
-    """One line (or several) on stdout, or stderr with ``err``."""
+
+def _escape(code: int) -> str:
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+_ESCAPES = {code: _escape(code) for code in [*_CONTROLS, *map(ord, _INVISIBLE)]}
+_ESCAPES_BUT_NEWLINE = {code: text for code, text in _ESCAPES.items() if code != 0x0A}
+ESCAPED = frozenset(chr(code) for code in _ESCAPES)  # every character printable escapes
+
+
+def printable(text: str, lines: bool = False) -> str:
+    """``text`` with every control, bidi and zero-width character as a visible escape;
+    with ``lines``, line breaks stay (text of several lines)."""
+    if text.isprintable():  # the common case, checked in C: nothing to escape
+        return text
+    return text.translate(_ESCAPES_BUT_NEWLINE if lines else _ESCAPES)
+
+
+# What JSON's own escaping leaves raw: DEL, C1 and the invisible characters (JSON escapes C0).
+_JSON_RAW = re.compile("[\x7f-\x9f" + _INVISIBLE + "]")
+
+
+def json_safe(data: bytes) -> bytes:
+    """UTF-8 JSON with every character ``printable`` escapes written as ``\\uXXXX``, so
+    the document stays safe when printed to a terminal and means the same."""
+    if data.isascii():  # the common case, checked in C
+        return data
+    text = _JSON_RAW.sub(lambda found: f"\\u{ord(found.group()):04x}", data.decode("utf-8"))
+    return text.encode("utf-8")
+
+
+def say(text: str, err: bool = False, nl: bool = True) -> None:
+    """Text on stdout (stderr with ``err``), made printable; line breaks stay."""
     stream = sys.stderr if err else sys.stdout
-    stream.write(text + "\n")
+    stream.write(printable(text, lines=True) + ("\n" if nl else ""))
     stream.flush()
 
 

@@ -4,13 +4,71 @@ commands share (``common.py``), and one module per family of commands: live sess
 (``config.py``) and sound (``sound.py``). Each command module registers its commands on
 the group when imported, here."""
 
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+import click
+
 from pushtimer.cli import config, history, plans, sessions, sound  # noqa: F401 (register)
 from pushtimer.cli.group import cli
+from pushtimer.printable import printable, say
+
+
+class _Printable:
+    """A text stream that passes what is written through ``printable`` (click's own
+    messages quote what was typed: an option's value, a file name)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(printable(text, lines=True))
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+
+def _tolerant_streams() -> None:
+    """A closed stdout or stderr becomes the null device; one whose encoding cannot show a
+    character shows it as an escape (``\\xe9``) instead of failing."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, Path(os.devnull).open("w", encoding="utf-8"))  # noqa: SIM115
+            continue
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def main() -> None:
-    """Entry point of the console script (through pushtimer/__main__.py)."""
-    cli(prog_name="pushtimer")
+    """Entry point of the console script (through pushtimer/__main__.py). Errors are one
+    line (or click's usage and one line), exit status 2, never a traceback."""
+    _tolerant_streams()
+    try:
+        code = cli.main(prog_name="pushtimer", standalone_mode=False)
+    except click.exceptions.Abort:
+        say("Aborted!", err=True)
+        sys.exit(1)
+    except click.ClickException as error:
+        error.show(file=_Printable(sys.stderr))  # type: ignore[arg-type]
+        sys.exit(error.exit_code)
+    except OSError as error:
+        if error.errno not in (errno.EPIPE, errno.EBADF):
+            raise
+        # The reader went away (``pushtimer history | head -1``): nothing more to say.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 __all__ = ["cli", "main"]

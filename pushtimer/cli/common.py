@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, TypeVar
 import click
 from click.core import ParameterSource
 
+from pushtimer.printable import say
+
 if TYPE_CHECKING:
     from pushtimer.plan.loader import Fallbacks
     from pushtimer.plan.model import Plan
@@ -37,7 +39,7 @@ def plan_errors() -> Iterator[None]:
         yield
     except PlanError as error:
         for line in error.lines:
-            click.echo(line, err=True)
+            say(line, err=True)
         sys.exit(EXIT_PLAN_ERROR)
 
 
@@ -49,7 +51,7 @@ def history_errors() -> Iterator[None]:
     try:
         yield
     except HistoryError as error:
-        click.echo(str(error), err=True)
+        say(str(error), err=True)
         sys.exit(EXIT_HISTORY_ERROR)
 
 
@@ -154,10 +156,13 @@ def flag_or(name: str, value: _T | None, setting: _T) -> _T:
 def echo_json(document: object) -> None:
     """Print indented JSON, as ``json.dumps(indent=2, ensure_ascii=False)`` writes it, made
     by msgspec in C and written as bytes: a big plan's timeline is megabytes, and the json
-    module's indenting encoder is pure Python (25 times slower here)."""
+    module's indenting encoder is pure Python (25 times slower here). Control, bidi and
+    zero-width characters are written as ``\\uXXXX`` (pushtimer/printable.py)."""
     import msgspec
 
-    data = msgspec.json.format(msgspec.json.encode(document), indent=2) + b"\n"
+    from pushtimer.printable import json_safe
+
+    data = json_safe(msgspec.json.format(msgspec.json.encode(document), indent=2)) + b"\n"
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()

@@ -9,6 +9,7 @@ import click
 
 from pushtimer.cli.common import EXIT_USAGE, echo_json, settings, settings_path
 from pushtimer.cli.group import cli
+from pushtimer.printable import say
 
 
 @cli.command("config")
@@ -42,7 +43,7 @@ def config(write_file: bool, force: bool, as_schema: bool) -> None:
         from pushtimer.settings.report import config_lines
 
         for line in config_lines(settings(), settings_path()[1]):
-            click.echo(line)
+            say(line)
 
 
 def _write_settings_file(force: bool) -> None:
@@ -54,12 +55,10 @@ def _write_settings_file(force: bool) -> None:
         with path.open("w" if force else "x", encoding="utf-8") as out:
             out.write(init_text())
     except FileExistsError:
-        click.echo(
-            f"{path}: already there; `pushtimer config --init --force` writes over it", err=True
-        )
+        say(f"{path}: already there; `pushtimer config --init --force` writes over it", err=True)
         sys.exit(EXIT_USAGE)
     except OSError as error:
         reason = (error.strerror or str(error)).lower()
-        click.echo(f"{path}: cannot be written: {reason}", err=True)
+        say(f"{path}: cannot be written: {reason}", err=True)
         sys.exit(EXIT_USAGE)
-    click.echo(f"Wrote {path}: every key with its default, commented out.")
+    say(f"Wrote {path}: every key with its default, commented out.")

@@ -11,6 +11,7 @@ import click
 from pushtimer.cli import common
 from pushtimer.cli.common import DATA_DIR_OPTION, EXIT_USAGE, echo_json, history_errors
 from pushtimer.cli.group import cli
+from pushtimer.printable import say
 
 
 @cli.group(invoke_without_command=True)
@@ -57,19 +58,19 @@ def history(
     rows = [row for row in every if row.started[:10] >= first_day]
     today = now().date()
     if as_csv:
-        click.echo(csv_text(rows), nl=False)
+        say(csv_text(rows), nl=False)
     elif as_json:
         echo_json(json_document(rows, today, streak_days=streak(every, today)))
     else:
         shown = rows if show_all else counted(rows)
         if shown or not rows:
             for line in table_lines(shown[:limit]):
-                click.echo(line)
+                say(line)
         if len(shown) > limit:
-            click.echo(f"... and {len(shown) - limit} older: `--limit {len(shown)}` shows them.")
+            say(f"... and {len(shown) - limit} older: `--limit {len(shown)}` shows them.")
         if not show_all and (hidden := hidden_line(rows)):
-            click.echo(hidden)
-        click.echo(streak_line(streak(every, today)))  # the streak, whatever is shown
+            say(hidden)
+        say(streak_line(streak(every, today)))  # the streak, whatever is shown
 
 
 def history_rows(folder: Path) -> list[Any]:
@@ -99,9 +100,9 @@ def history_delete(session_id: int, yes: bool, data_dir: Path | None) -> None:
     folder = common.data_dir(data_dir)
     row = next((r for r in history_rows(folder) if r.id == session_id), None)
     if row is None:
-        click.echo(f"pushtimer: no session {session_id} in the history ({folder})", err=True)
+        say(f"pushtimer: no session {session_id} in the history ({folder})", err=True)
         sys.exit(EXIT_USAGE)
-    click.echo("\n".join(table_lines([row])))
+    say("\n".join(table_lines([row])))
     if not yes:  # no answer at all (no input) is a no
         click.confirm("Delete this session for good?", abort=True)
     with history_errors():
@@ -110,4 +111,4 @@ def history_delete(session_id: int, yes: bool, data_dir: Path | None) -> None:
             store.delete_session(session_id)
         finally:
             store.close()
-    click.echo(f"Deleted session {session_id}.")
+    say(f"Deleted session {session_id}.")

@@ -17,6 +17,7 @@ from pushtimer.cli.common import (
     settings,
 )
 from pushtimer.cli.group import cli
+from pushtimer.printable import say
 
 
 @cli.command()
@@ -36,13 +37,13 @@ def validate(plans: tuple[str, ...]) -> None:
         except PlanError as error:
             failed = True
             for line in error.lines:
-                click.echo(line, err=True)
+                say(line, err=True)
             continue
         count = len(loaded.workouts)
         times = ", ".join(
             format_clock(workout_length(w, loaded.defaults).total_seconds) for w in loaded.workouts
         )
-        click.echo(f"{argument}: ok, {count} workout{'s' if count != 1 else ''} ({times})")
+        say(f"{argument}: ok, {count} workout{'s' if count != 1 else ''} ({times})")
     if failed:
         sys.exit(EXIT_PLAN_ERROR)
 
@@ -60,22 +61,22 @@ def plans() -> None:
     for origin, title in (("shipped", "Shipped plans"), ("user", "Your plans")):
         entries = [p for p in found if p.origin == origin]
         folder = f"  ({user_plans_dir()})" if origin == "user" else ""
-        click.echo(f"{title}{folder}")
+        say(f"{title}{folder}")
         if not entries:
-            click.echo("  none yet: save a plan as a .toml file in that folder")
+            say("  none yet: save a plan as a .toml file in that folder")
         for entry in entries:
             try:
                 loaded = load_plan(entry.path, defaults)
             except PlanError as error:
                 count = len(error.lines)
-                click.echo(
+                say(
                     f"  {entry.slug}: has {count} problem{'s' if count != 1 else ''}; "
                     f"see `pushtimer validate {entry.path}`"
                 )
                 continue
-            click.echo(f"  {entry.slug}: {loaded.name}")
+            say(f"  {entry.slug}: {loaded.name}")
             for line in plan_outline(loaded):
-                click.echo(f"  {line}")
+                say(f"  {line}")
 
 
 @cli.command()
@@ -98,11 +99,11 @@ def show(plan: str, workout: str | None, as_json: bool) -> None:
         }
         echo_json(document)
         return
-    click.echo(loaded.name)
+    say(loaded.name)
     for timeline in timelines:
-        click.echo("")
+        say("")
         for line in timeline_outline(loaded, timeline):
-            click.echo(line)
+            say(line)
 
 
 @cli.command()

@@ -7,6 +7,7 @@ import click
 from pushtimer.audio import SOUND_CHOICES, ring_terminal_bell
 from pushtimer.cli.common import given, settings
 from pushtimer.cli.group import cli
+from pushtimer.printable import say
 
 
 @cli.command("sound-check")
@@ -22,4 +23,4 @@ def sound_check(sound: str) -> None:
 
     if not given("sound"):
         sound = settings().settings.sound
-    check(sound, ring_terminal_bell, click.echo)
+    check(sound, ring_terminal_bell, say)

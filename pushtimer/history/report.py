@@ -20,6 +20,7 @@ from typing import Any
 from pushtimer.history.store import SessionRow
 from pushtimer.plan.durations import format_clock
 from pushtimer.plan.model import Plan
+from pushtimer.printable import printable
 from pushtimer.session.events import Outcome, SetEnded
 from pushtimer.session.tally import last_runs, outcomes_by_set
 
@@ -269,5 +270,6 @@ def streak_line(days: int) -> str:
 
 
 def cut(text: str, width: int) -> str:
-    """``text`` in at most ``width`` characters, cut with an ellipsis."""
+    """``text`` made printable, in at most ``width`` characters, cut with an ellipsis."""
+    text = printable(text)
     return text if len(text) <= width else text[: width - 1] + "…"

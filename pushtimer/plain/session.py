@@ -18,6 +18,7 @@ from typing import TextIO
 
 from pushtimer.plain.terminal import EXIT_INTERRUPTED, SignalStop, Stopped, Woken
 from pushtimer.plan.durations import format_clock, format_span
+from pushtimer.printable import printable
 from pushtimer.session.engine import REST_STEP
 from pushtimer.session.events import (
     CountdownBeep,
@@ -259,7 +260,7 @@ class PlainSession:
                 self._say(event.planned, f"{word} {event.remaining}")
 
     def _say(self, when: float, text: str) -> None:
-        self._out.write(f"{stamp(when)}  {text}\n")
+        self._out.write(f"{stamp(when)}  {printable(text, lines=True)}\n")
         self._out.flush()
 
     def _title(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Literal
 
@@ -33,11 +34,18 @@ def user_plans_dir() -> Path:
 
 def find_plans() -> list[PlanFile]:
     """Shipped plans, then the user's, each sorted by file name."""
-    found = [PlanFile(path, "shipped") for path in sorted(plans_dir().glob("*.toml"))]
+    found = [PlanFile(path, "shipped") for path in _plan_files(plans_dir())]
     user = user_plans_dir()
     if user.is_dir():
-        found += [PlanFile(path, "user") for path in sorted(user.glob("*.toml"))]
+        found += [PlanFile(path, "user") for path in _plan_files(user)]
     return found
+
+
+def _plan_files(folder: Path) -> list[Path]:
+    """The ``*.toml`` regular files in ``folder``, sorted. Only names and ``stat`` are
+    read: a FIFO, a device or a socket named like a plan is never opened (opening a FIFO
+    would wait for a writer for ever), and a folder is left out."""
+    return sorted(path for path in folder.glob("*.toml") if path.is_file())
 
 
 def resolve_plan(argument: str) -> Path:
@@ -46,7 +54,9 @@ def resolve_plan(argument: str) -> Path:
     ``back-week`` and ``back-week.toml`` find the shipped plan when no such file is in
     the current folder; the user's own plans win over shipped ones of the same name.
     """
-    path = Path(argument).expanduser()
+    path = Path(argument)
+    with contextlib.suppress(RuntimeError):  # ~someone who is not a user here: as typed
+        path = path.expanduser()
     if path.exists() or len(path.parts) > 1:
         return path
     stem = path.stem if path.suffix == ".toml" else path.name

@@ -18,9 +18,11 @@ from pushtimer.plan.tempo import TEMPO_PATTERN
 # Marks for the validator (``extra``) and the schema (``extra_json_schema``).
 DURATION = "duration"
 TEMPO = "tempo"
-# Text shown on one line: no line breaks or control characters. ``(?![\s\S])`` is "end of
-# text" in both Python and JSON Schema regexes (``$`` would let a trailing newline through).
-ONE_LINE = r"^[^\x00-\x1f\x7f]*(?![\s\S])"
+# Text shown on one line: no line breaks or control characters (C0, DEL, C1). A description
+# may have line breaks, nothing else. ``(?![\s\S])`` is "end of text" in both Python and
+# JSON Schema regexes (``$`` would let a trailing newline through).
+ONE_LINE = r"^[^\x00-\x1f\x7f-\x9f]*(?![\s\S])"
+LINES = r"^[^\x00-\x09\x0b-\x1f\x7f-\x9f]*(?![\s\S])"
 
 
 def _seconds(low: int, high: int, description: str) -> Meta:
@@ -35,7 +37,10 @@ def _seconds(low: int, high: int, description: str) -> Meta:
 
 Name = Annotated[str, Meta(min_length=1, max_length=100, pattern=ONE_LINE)]
 Description = Annotated[
-    str, Meta(min_length=1, max_length=2000, description="Free text shown with the name.")
+    str,
+    Meta(
+        min_length=1, max_length=2000, pattern=LINES, description="Free text shown with the name."
+    ),
 ]
 Cue = Annotated[str, Meta(min_length=1, max_length=200, pattern=ONE_LINE)]
 TempoText = Annotated[

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 import sys
@@ -29,17 +30,20 @@ def read_toml(path: Path, source: str, noun: str = "plan") -> dict[str, Any]:
 
 
 def read_file(path: Path, source: str, noun: str = "plan") -> bytes:
-    """The bytes of a regular file of at most 1 MiB (a pipe or a device is refused before it
-    is opened, so reading never waits on one)."""
+    """The bytes of a regular file of at most 1 MiB. A pipe, a device or a socket is
+    refused without waiting on it: the file is opened without blocking and what was opened
+    is checked (so a file swapped for a FIFO after a look cannot hang the read either), and
+    the limit holds while reading, whatever the size said."""
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
+        if path.is_dir():
             raise PlanError.single(source, f"is a folder, not a {noun} file")
-        if not stat.S_ISREG(info.st_mode):
-            raise PlanError.single(source, "is not a regular file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise PlanError.single(source, _too_big(info.st_size, noun))
-        with path.open("rb") as handle:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+        with os.fdopen(descriptor, "rb") as handle:
+            info = os.fstat(descriptor)
+            if not stat.S_ISREG(info.st_mode):
+                raise PlanError.single(source, "is not a regular file")
+            if info.st_size > MAX_FILE_BYTES:
+                raise PlanError.single(source, _too_big(info.st_size, noun))
             return handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise PlanError.single(source, "no such file") from None

@@ -24,6 +24,7 @@ from pushtimer.plan.tempo import parse_tempo
 from pushtimer.plan.wording import describe, quote, show
 
 _NAME_IN_PLACE = 40
+CONTROLS = frozenset(chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)])  # C0, DEL, C1
 _ITEM_PATH = re.compile(r"at `\$\[(\d+)\]")
 
 
@@ -181,6 +182,10 @@ def _check_tables(
 
 
 def _check_leaf(field: _Field, value: object, place: Place, report: _Report) -> tuple[bool, object]:
+    control = _control_character(field.key, value)
+    if control is not None:
+        report.add(place, control)
+        return False, None
     marks = field.marks
     typed = value
     try:
@@ -197,6 +202,28 @@ def _check_leaf(field: _Field, value: object, place: Place, report: _Report) -> 
             report.add(place, f'"{field.key}" {error}')
             return False, None
     return True, typed
+
+
+def _control_character(key: str, value: object) -> str | None:
+    """The message for plan text with a control character in it (C0, DEL, C1), else None.
+    Such text could drive the terminal it is shown on (docs/plan-format.md, "Text"). A line
+    break is left to the field's own rule: one line, or several in a description."""
+    texts = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    for number, text in enumerate(texts):
+        if not isinstance(text, str):
+            continue
+        for position, char in enumerate(text):
+            if char in CONTROLS and char != "\n":
+                item = f" item {number + 1}" if isinstance(value, list) else ""
+                return (
+                    f'"{key}"{item} has a control character ({_escape_of(char)}, character '
+                    f"{position + 1}); plan text must be printable"
+                )
+    return None
+
+
+def _escape_of(char: str) -> str:
+    return f"U+{ord(char):04X}"
 
 
 def _leaf_message(field: _Field, value: object, error: str) -> str:

@@ -11,13 +11,19 @@ import json
 
 from msgspec import inspect as mi
 
+from pushtimer.printable import printable
+
 # Text longer than this is not echoed back whole in a message.
 _ECHO_LIMIT = 40
+_QUOTE_LIMIT = 60  # a name or key longer than this is cut with "…" where it is quoted
 
 
 def quote(text: str) -> str:
-    """Text in double quotes, with line breaks and control characters escaped."""
-    return json.dumps(text, ensure_ascii=False)
+    """Text in double quotes, with line breaks, control, bidi and zero-width characters
+    escaped, cut with "…" when long (a 100,000-character key is not echoed whole)."""
+    if len(text) > _QUOTE_LIMIT:
+        text = text[: _QUOTE_LIMIT - 1] + "…"
+    return printable(json.dumps(text, ensure_ascii=False))
 
 
 def show(value: object) -> str:

@@ -31,6 +31,7 @@ from pushtimer.history.recorder import SessionRecorder
 from pushtimer.plan.catalog import PlanFile, find_plans
 from pushtimer.plan.model import Plan
 from pushtimer.plan.quick import QuickValues
+from pushtimer.printable import printable
 from pushtimer.session.clock import Clock, MonotonicClock
 from pushtimer.session.cuelog import CueLog
 from pushtimer.session.events import Event, StopReason
@@ -211,7 +212,7 @@ class PushtimerApp(App[int]):
             self.player.cue(event, timeline, due)
         self._early_cues.clear()
         for notice in self.player.notices:
-            self.notify(notice, severity="warning")
+            self.notify(printable(notice), severity="warning", markup=False)
 
     def _history_changed(self, problem: str | None) -> None:
         """From the history writer's thread: show or clear the warning on the loop's."""
@@ -247,7 +248,9 @@ class PushtimerApp(App[int]):
         try:
             return self.history.sessions()
         except HistoryError as error:
-            self.notify(str(error), title="History", severity="error", timeout=30)
+            self.notify(
+                printable(str(error)), title="History", severity="error", timeout=30, markup=False
+            )
             return []
 
     # -- the session ---------------------------------------------------------------------
@@ -346,7 +349,9 @@ class PushtimerApp(App[int]):
         try:
             self.history.delete_session(message.session_id)
         except HistoryError as error:
-            self.notify(str(error), title="History", severity="error", timeout=30)
+            self.notify(
+                printable(str(error)), title="History", severity="error", timeout=30, markup=False
+            )
             return
         if isinstance(self.screen, HistoryScreen):
             self.screen.show_rows(self.past_sessions())

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input
 
+from pushtimer.printable import printable
 from pushtimer.session.events import StopReason
 from pushtimer.session.live import read_count
 from pushtimer.ui.widgets.text_line import TextLine
@@ -104,7 +105,7 @@ class RepCountScreen(ModalScreen[int | None]):
         try:
             self.dismiss(read_count(event.value))
         except ValueError as problem:
-            self.notify(str(problem), severity="warning")
+            self.notify(printable(str(problem)), severity="warning", markup=False)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

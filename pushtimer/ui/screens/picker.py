@@ -33,6 +33,7 @@ from pushtimer.plan.errors import PlanError
 from pushtimer.plan.loader import load_plan
 from pushtimer.plan.model import Plan
 from pushtimer.plan.quick import QUICK_SOURCE, QuickValues
+from pushtimer.printable import printable
 from pushtimer.session.timeline import workout_length
 from pushtimer.ui.cells import cut
 from pushtimer.ui.messages import WorkoutChosen
@@ -285,6 +286,7 @@ def _workout_line(
 
 
 def _heading(text: str, bold: bool = False) -> Option:
+    text = printable(text)  # a plan's name or its file's: outside text
     return Option(Content.styled(text, "bold") if bold else Content(text), disabled=True)
 
 

@@ -7,6 +7,8 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from pushtimer.printable import printable
+
 
 class TextLine(Widget):
     """Literal text that wraps to the width; redraws only when the text changes, and
@@ -46,7 +48,7 @@ class TextLine(Widget):
         return len(lines) if text else 0
 
     def render(self) -> Content:
-        return Content(self.text)
+        return Content(printable(self.text, lines=True))
 
 
 class StatusLine(Widget):
