@@ -6,9 +6,10 @@ Plain text on purpose: these commands print and exit, so they skip the cost of R
 from __future__ import annotations
 
 from pushtimer.plan.durations import format_clock, format_span
+from pushtimer.plan.length import Length, workout_length
 from pushtimer.plan.model import Exercise, Plan
 from pushtimer.plan.tempo import parse_tempo
-from pushtimer.session.timeline import Length, Segment, Timeline, workout_length
+from pushtimer.session.timeline import Segment, Timeline
 
 _WIDTH = 44
 

@@ -3,6 +3,7 @@ shortcut for the hidden ``open`` command, and no command at all for the plan pic
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -28,7 +29,10 @@ class _PlanOrCommand(click.Group):
 
 
 def interactive() -> bool:
-    """Both ends are a terminal, so a full screen can be drawn and keys read."""
+    """Both ends are a terminal that can draw a full screen (a ``TERM=dumb`` one cannot:
+    it gets plain mode), so keys can be read and a screen drawn."""
+    if os.environ.get("TERM") == "dumb":
+        return False
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 

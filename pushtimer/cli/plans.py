@@ -28,7 +28,7 @@ def validate(plans: tuple[str, ...]) -> None:
     A plan is checked as written: the settings' [defaults] play no part here."""
     from pushtimer.plan.durations import format_clock
     from pushtimer.plan.errors import PlanError
-    from pushtimer.session.timeline import workout_length
+    from pushtimer.plan.length import workout_length
 
     failed = False
     for argument in plans:

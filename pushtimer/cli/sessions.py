@@ -118,7 +118,7 @@ def run(plan: str, workout: str | None, plain: bool, session: SessionOptions) ->
 def _start_plan(plan: str, workout: str | None, plain: bool, session: SessionOptions) -> None:
     with plan_errors():
         loaded, source = load_with_source(plan, settings().plan_defaults())
-        index = chosen_workouts(loaded, plan, workout)[0] if workout else None
+        index = chosen_workouts(loaded, plan, workout)[0] if workout is not None else None
     start_session(loaded, source, index, session, plain)
 
 

@@ -147,7 +147,7 @@ class PlainSession:
         if self._asking_stop:
             self._answer_stop(char)
             return
-        if char.isdigit() or (self._typed and char in "\x7f\b"):
+        if char in "0123456789" or (self._typed and char in "\x7f\b"):
             self._typed = self._typed[:-1] if char in "\x7f\b" else self._typed + char
             return
         if char in "\r\n ":

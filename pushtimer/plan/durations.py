@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-# Hours, minutes and seconds, each optional but at least one present, in that order.
-DURATION_PATTERN = r"^(?=\d)(\d+h)?(\d+m)?(\d+s)?$"
-_DURATION = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?")
+# Hours, minutes and seconds, each optional but at least one present, in that order. ASCII
+# digits only (30 in Arabic-Indic digits is not 30 seconds), and at most nine of them (a
+# number of 5000 digits is text to refuse, not to turn into an int).
+DURATION_PATTERN = r"^(?=[0-9])([0-9]+h)?([0-9]+m)?([0-9]+s)?$"
+_DURATION = re.compile(r"(?:([0-9]{1,9})h)?(?:([0-9]{1,9})m)?(?:([0-9]{1,9})s)?")
 
 
 def parse_duration(text: str) -> int:

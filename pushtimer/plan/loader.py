@@ -14,10 +14,13 @@ from typing import Any
 
 import msgspec
 
+from pushtimer.plan.durations import format_clock
 from pushtimer.plan.errors import PlanError
+from pushtimer.plan.length import MAX_WORKOUT_SECONDS, workout_length
 from pushtimer.plan.model import Plan
 from pushtimer.plan.tomlfile import MAX_FILE_BYTES, read_toml, toml_from_bytes, toml_from_text
 from pushtimer.plan.validate import check_plan
+from pushtimer.plan.wording import quote
 
 MAX_PLAN_BYTES = MAX_FILE_BYTES
 
@@ -46,9 +49,27 @@ def load_plan_data(data: dict[str, Any], source: str, defaults: Fallbacks | None
     if "exercise" in clean:
         clean["workout"] = [{"name": clean["name"], "exercise": clean.pop("exercise")}]
     try:
-        return msgspec.convert(clean, type=Plan)
+        plan = msgspec.convert(clean, type=Plan)
     except msgspec.ValidationError as error:  # pragma: no cover - check_plan reports these first
         raise PlanError.single(source, str(error)) from None
+    _check_lengths(plan, source)
+    return plan
+
+
+def _check_lengths(plan: Plan, source: str) -> None:
+    """No workout planned longer than 24 hours: within the format's bounds a workout could
+    be planned for weeks, and laying it out would take gigabytes."""
+    lines = []
+    for number, workout in enumerate(plan.workouts, start=1):
+        seconds = workout_length(workout, plan.defaults).total_seconds
+        if seconds > MAX_WORKOUT_SECONDS:
+            place = f"workout {number} ({quote(workout.name)})"
+            lines.append(
+                f"{source}: {place}: is planned at {format_clock(seconds)}; a workout may be "
+                f"at most {MAX_WORKOUT_SECONDS // 3600} hours (fewer sets, reps or rests)"
+            )
+    if lines:
+        raise PlanError(lines)
 
 
 def _with_fallbacks(data: dict[str, Any], defaults: Fallbacks | None) -> dict[str, Any]:

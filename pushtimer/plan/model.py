@@ -14,6 +14,7 @@ from msgspec import Meta, Struct
 
 from pushtimer.plan.durations import DURATION_PATTERN
 from pushtimer.plan.tempo import TEMPO_PATTERN
+from pushtimer.plan.wording import quote
 
 # Marks for the validator (``extra``) and the schema (``extra_json_schema``).
 DURATION = "duration"
@@ -137,8 +138,10 @@ def find_workout(plan: Plan, choice: str) -> int:
     Raises LookupError with a message that lists the choices.
     """
     text = choice.strip()
-    if text.isdigit():
-        number = int(text)
+    if not text:
+        raise LookupError("--workout needs a number or a name")
+    if text.isascii() and text.isdigit():
+        number = int(text) if len(text) < 10 else 0
         if 1 <= number <= len(plan.workouts):
             return number - 1
     else:
@@ -149,5 +152,5 @@ def find_workout(plan: Plan, choice: str) -> int:
         starts = [i for i, name in enumerate(names) if name.startswith(folded)]
         if len(starts) == 1:
             return starts[0]
-    listed = "; ".join(f"{i} {w.name!r}" for i, w in enumerate(plan.workouts, start=1))
-    raise LookupError(f"no workout {choice!r}; this plan has: {listed}")
+    listed = "; ".join(f"{i} {quote(w.name)}" for i, w in enumerate(plan.workouts, start=1))
+    raise LookupError(f"no workout {quote(choice)}; this plan has: {listed}")

@@ -66,4 +66,6 @@ def quick_plan(
 
 def _number(text: str) -> int | str:
     """Values as the plan format has them: whole numbers, or text for the checker."""
-    return int(text) if text.strip().isdigit() else text.strip()
+    text = text.strip()
+    # ASCII digits only ("١٢" is not 12), and few enough to be a number the checker bounds.
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 10 else text

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from msgspec import Struct
 
+from pushtimer.plan.length import rest_after_set
 from pushtimer.plan.model import Defaults, Exercise, Workout
 from pushtimer.plan.tempo import parse_tempo
 
@@ -117,7 +118,7 @@ def build_timeline(workout: Workout, defaults: Defaults) -> Timeline:
                 _add_work(builder, exercise, defaults, index, set_number, side)
             builder.add(
                 "rest",
-                _rest_after_set(exercise, defaults, set_number, index == last),
+                rest_after_set(exercise, defaults, set_number, index == last),
                 index,
                 set_number,
             )
@@ -127,48 +128,6 @@ def build_timeline(workout: Workout, defaults: Defaults) -> Timeline:
         total_seconds=builder.clock,
         has_open=builder.has_open,
     )
-
-
-class Length(Struct, frozen=True):
-    """A workout's length without its segments: for lists of plans and ``validate``."""
-
-    total_seconds: int
-    has_open: bool
-
-
-def workout_length(workout: Workout, defaults: Defaults) -> Length:
-    """``build_timeline(...).total_seconds`` and ``.has_open``, worked out per set instead
-    of per segment (a plan at the size limits has close to a million segments)."""
-    total = defaults.prepare
-    has_open = False
-    last = len(workout.exercises) - 1
-    for index, exercise in enumerate(workout.exercises):
-        sides = 2 if exercise.per_side else 1
-        if exercise.hold is not None:
-            work = exercise.hold
-        else:
-            tempo = parse_tempo(exercise.tempo or defaults.tempo)
-            if exercise.reps == "max" or tempo.free or exercise.reps is None:
-                work, has_open = 0, True
-            else:
-                work = exercise.reps * sum(tempo.seconds(defaults.explosive))
-        per_set = sides * work + (sides - 1) * defaults.switch
-        total += exercise.sets * per_set
-        total += sum(
-            _rest_after_set(exercise, defaults, number, index == last)
-            for number in range(1, exercise.sets + 1)
-        )
-    return Length(total, has_open)
-
-
-def _rest_after_set(exercise: Exercise, defaults: Defaults, set_number: int, last: bool) -> int:
-    if set_number < exercise.sets:
-        return defaults.rest if exercise.rest is None else exercise.rest
-    if last:
-        return 0
-    if exercise.rest_after is not None:
-        return exercise.rest_after
-    return defaults.rest_between_exercises
 
 
 def _add_work(

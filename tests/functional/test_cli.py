@@ -106,8 +106,8 @@ def test_show_unknown_workout() -> None:
     code, _, err = run("show", BACK_WEEK, "--workout", "9")
     assert code == 2
     assert err == (
-        f"{BACK_WEEK}: no workout '9'; this plan has: 1 'Day 1: wide and arched'; "
-        "2 'Day 3: one arm and rows'; 3 'Day 5: power and reverse flyes'\n"
+        f'{BACK_WEEK}: no workout "9"; this plan has: 1 "Day 1: wide and arched"; '
+        '2 "Day 3: one arm and rows"; 3 "Day 5: power and reverse flyes"\n'
     )
 
 

@@ -8,14 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pushtimer.plan import load_plan, load_plan_data
-from pushtimer.session.timeline import (
-    Length,
-    Segment,
-    Timeline,
-    build_timeline,
-    timeline_json,
-    workout_length,
-)
+from pushtimer.plan.length import Length, workout_length
+from pushtimer.session.timeline import Segment, Timeline, build_timeline, timeline_json
 from tests.conftest import SHIPPED_PLANS, plan_from
 
 

@@ -30,11 +30,11 @@ from pushtimer.outline import describe_exercise, workout_totals
 from pushtimer.plan.catalog import PlanFile, user_plans_dir
 from pushtimer.plan.durations import format_clock
 from pushtimer.plan.errors import PlanError
+from pushtimer.plan.length import workout_length
 from pushtimer.plan.loader import load_plan
 from pushtimer.plan.model import Plan
 from pushtimer.plan.quick import QUICK_SOURCE, QuickValues
 from pushtimer.printable import printable
-from pushtimer.session.timeline import workout_length
 from pushtimer.ui.cells import cut
 from pushtimer.ui.messages import WorkoutChosen
 from pushtimer.ui.screens.history import HistoryScreen
