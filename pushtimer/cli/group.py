@@ -11,7 +11,7 @@ import click
 
 from pushtimer import __version__
 from pushtimer.cli import common
-from pushtimer.cli.common import DATA_DIR_OPTION, history_errors, settings
+from pushtimer.cli.common import DATA_DIR_OPTION, settings
 
 
 class _PlanOrCommand(click.Group):
@@ -67,7 +67,6 @@ def cli(ctx: click.Context, data_dir: Path | None, config_file: Path | None) -> 
 
     found = settings()
     values = found.settings
-    folder = common.data_dir(data_dir)
-    with history_errors():
-        store = open_history(folder)
-    run_full_screen(None, SessionOptions(None, values.sound, values.voice, folder), found, store)
+    options = SessionOptions(None, values.sound, values.voice, common.data_dir(data_dir))
+    store, options = open_history(options)
+    run_full_screen(None, options, found, store)

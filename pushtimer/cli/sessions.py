@@ -192,27 +192,38 @@ def start_session(
     draw on. ``index`` None means the workout due next by the history; ``starting`` is
     called once the session is sure to start (its history is open)."""
     check_cue_log(options.cue_log)
-    with history_errors():
-        store = open_history(options.data_dir)
-        if index is None:
-            from pushtimer.history.report import next_workout
+    store, options = open_history(options)
+    if index is None:
+        from pushtimer.history.report import next_workout
 
-            index = next_workout(store.sessions(), plan)[0]
+        with history_errors():
+            index = next_workout(store.sessions() if store else [], plan)[0]
     if starting is not None:
         starting()
     found = settings()
     if plain or not interactive():
-        store.close()
+        if store is not None:
+            store.close()
         run_plain_mode(plan, source, index, options, found.settings.count_in)
     from pushtimer.ui.app import Start
 
     run_full_screen(Start(plan, index, source), options, found, store)
 
 
-def open_history(folder: Path) -> HistoryStore:
+def open_history(options: SessionOptions) -> tuple[HistoryStore | None, SessionOptions]:
+    """The history, open for reading; or None when it cannot be used, with the options
+    saying why sessions will not be kept (a workout still runs). A lock or a full disk may
+    pass: sessions are then recorded as usual, their rows waiting until they can be
+    written."""
+    from pushtimer.history.errors import HistoryError
     from pushtimer.history.store import HistoryStore
 
-    return HistoryStore(folder)
+    try:
+        return HistoryStore(options.data_dir), options
+    except HistoryError as error:
+        if error.transient:
+            return None, options
+        return None, options._replace(not_kept=error.short)
 
 
 def check_cue_log(path: str | None) -> None:
@@ -240,7 +251,7 @@ def run_plain_mode(
 
 
 def run_full_screen(
-    start: Start | None, options: SessionOptions, found: SettingsFile, store: HistoryStore
+    start: Start | None, options: SessionOptions, found: SettingsFile, store: HistoryStore | None
 ) -> NoReturn:
     """The full screen (pushtimer/ui/launch.py); ends the process."""
     from pushtimer.ui.launch import run_full_screen as launch

@@ -5,15 +5,20 @@ is done, so any ending (even kill -9) keeps every finished set. WAL mode lets a 
 reader (``pushtimer history`` in another terminal) see sets while a session runs. The
 schema version lives in ``PRAGMA user_version`` and each migration moves it up by one.
 
-A file that is not a database is reported and left exactly as it is; a database another
-process holds locked is waited for briefly, then reported.
+Only a history pushtimer made is ever written to (history/ownership.py): another
+program's database, a damaged file or one from a newer pushtimer is reported and left
+exactly as it is; a database another process holds locked is waited for briefly, then
+reported.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import shutil
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -22,6 +27,7 @@ import msgspec
 from msgspec import Struct
 
 from pushtimer.history.errors import HistoryError
+from pushtimer.history.ownership import PUSHTIMER_ID, create, examine
 from pushtimer.session.events import Outcome
 
 DB_NAME = "history.sqlite3"
@@ -151,8 +157,8 @@ class HistoryStore:
     def __init__(self, folder: Path, busy_seconds: float = BUSY_SECONDS) -> None:
         self.path = folder / DB_NAME
         self.busy_seconds = busy_seconds
+        self._claim(folder)
         try:
-            folder.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=busy_seconds, isolation_level=None)
         except (OSError, sqlite3.Error) as error:
             raise HistoryError(f"{self.path}: cannot open the history ({error})") from None
@@ -175,34 +181,65 @@ class HistoryStore:
                     raise
                 raise self._explain(error) from None
 
+    def _claim(self, folder: Path) -> None:
+        """Make sure the file at ``self.path`` is a history of ours, making a new one when
+        there is none; anything else is refused with its one line and never written to."""
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            verdict = examine(self.path, SCHEMA_VERSION)
+            if verdict == "missing":
+                create(self.path, _statements(range(SCHEMA_VERSION)), SCHEMA_VERSION)
+                verdict = examine(self.path, SCHEMA_VERSION)
+        except (OSError, sqlite3.Error) as error:
+            raise self._explain(error) from None
+        refusal = REFUSALS.get(verdict)
+        if refusal is not None:
+            raise self._refused(refusal)
+        # WAL needs its -wal and -shm files beside the database: the folder must be
+        # writable too. (A file's mode does not stop root; an immutable flag or a
+        # read-only mount does, and access() sees those.)
+        if not (os.access(self.path, os.W_OK) and os.access(folder, os.W_OK)):
+            raise self._refused("is read-only (the file or its folder cannot be written)")
+
+    def _refused(self, refusal: str) -> HistoryError:
+        return HistoryError(
+            f"{self.path}: {refusal}; it was left as it is. {ADVICE}",
+            short=f"{self.path} {refusal}",
+        )
+
     def _prepare(self) -> None:
-        """Check the file is a history this pushtimer can use, then bring it up to date."""
-        # Read before writing anything: a file that is not ours stays as it is.
+        """Bring a history of ours up to date (an unmarked one, from an earlier pushtimer,
+        gets the mark)."""
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise HistoryError(
-                f"{self.path}: written by a newer pushtimer (schema {version}; this one "
-                f"knows {SCHEMA_VERSION}); it was left as it is"
-            )
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")  # WAL: safe against any crash of ours
         self._db.execute("PRAGMA foreign_keys=ON")
         self._migrate(version)
+        if self._db.execute("PRAGMA application_id").fetchone()[0] != PUSHTIMER_ID:
+            self._db.execute(f"PRAGMA application_id = {PUSHTIMER_ID}")
 
-    def _explain(self, error: sqlite3.Error) -> HistoryError:
-        text = str(error)
-        if _is_busy(error):
+    def _explain(self, error: sqlite3.Error | OSError) -> HistoryError:
+        text = str(error).lower()
+        if isinstance(error, sqlite3.Error) and _is_busy(error):
             return HistoryError(
                 f"{self.path}: the history is locked by another program (still so after "
                 f"{self.busy_seconds:g} s); try again when it is done",
                 transient=True,
             )
-        if "disk is full" in text or "disk I/O" in text:
-            return HistoryError(f"{self.path}: cannot write the history ({text})", transient=True)
-        return HistoryError(
-            f"{self.path}: not a usable history database ({text}); it was left as it is. "
-            "Move it aside to start a new history."
-        )
+        if "full" in text or getattr(error, "errno", None) == errno.ENOSPC or _no_room(self.path):
+            return HistoryError(
+                f"{self.path}: cannot be written: the disk is full",
+                transient=True,
+                short=f"{self.path} cannot be written: the disk is full",
+            )
+        if "disk i/o" in text:
+            return HistoryError(f"{self.path}: cannot be written ({text})", transient=True)
+        if "readonly" in text or "read-only" in text or _denied(error):
+            return self._refused("is read-only (the file or its folder cannot be written)")
+        if isinstance(error, OSError):
+            reason = (error.strerror or str(error)).lower()
+            return HistoryError(f"{self.path}: cannot open the history ({reason})")
+        return self._refused(f"is damaged ({text})")
 
     def _migrate(self, version: int) -> None:
         for number in range(version, SCHEMA_VERSION):
@@ -212,9 +249,8 @@ class HistoryStore:
                 if self._db.execute("PRAGMA user_version").fetchone()[0] > number:
                     self._db.execute("COMMIT")
                     continue
-                for statement in MIGRATIONS[number].split(";"):
-                    if statement.strip():
-                        self._db.execute(statement)
+                for statement in _statements([number]):
+                    self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {number + 1}")
                 self._db.execute("COMMIT")
             except BaseException:
@@ -307,6 +343,39 @@ class HistoryStore:
         except sqlite3.Error as error:
             raise self._explain(error) from None
         return [_session_row(head, sets[head[0]]) for head in heads]
+
+
+# What a file that is not a history of ours is, in the line that refuses it.
+REFUSALS = {
+    "foreign": "is not pushtimer's history (another program's database)",
+    "damaged": "is damaged, or not a database",
+    "newer": f"was written by a newer pushtimer (this one knows schema {SCHEMA_VERSION})",
+    "odd": "is not a regular file",
+}
+ADVICE = "Move it aside, or choose another folder with --data-dir."
+
+
+def _statements(migrations: Iterable[int]) -> list[str]:
+    """The SQL statements of ``MIGRATIONS[n]`` for each ``n``, in order."""
+    return [
+        statement
+        for number in migrations
+        for statement in MIGRATIONS[number].split(";")
+        if statement.strip()
+    ]
+
+
+def _no_room(path: Path) -> bool:
+    """Less than a page or two free where the history is (SQLite says "disk I/O error"
+    when it cannot grow its shared-memory file)."""
+    try:
+        return shutil.disk_usage(path.parent).free < 16 * 1024
+    except OSError:
+        return False
+
+
+def _denied(error: BaseException) -> bool:
+    return getattr(error, "errno", None) in (errno.EACCES, errno.EPERM, errno.EROFS)
 
 
 def _is_busy(error: sqlite3.Error) -> bool:

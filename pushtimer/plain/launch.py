@@ -42,15 +42,21 @@ def run_plain(
         stack.callback(player.close)
         waiter = StdinWaiter(clock)
         stack.callback(waiter.close)
-        writer = HistoryWriter(options.data_dir)
-        recorder = SessionRecorder(writer, plan, source, index)
+        if options.not_kept:
+            say(f"Not kept: {options.not_kept}")
+            writer = None
+        else:
+            writer = HistoryWriter(options.data_dir)
+        listeners = [SessionRecorder(writer, plan, source, index)] if writer else []
         session = LiveSession(
-            plan, index, clock, log, listeners=[recorder], sound=player.cue, count_in=count_in
+            plan, index, clock, log, listeners=listeners, sound=player.cue, count_in=count_in
         )
-        plain = PlainSession(session, sys.stdout, waiter, signals, lambda: writer.problem)
+        problem = (lambda: writer.problem) if writer else (lambda: None)
+        plain = PlainSession(session, sys.stdout, waiter, signals, problem)
         stack.enter_context(terminal_keys(plain.note_suspend, plain.note_resume))
         code = plain.run()
-        note = writer.close()  # still under the signal handlers: a second signal waits
+        # Still under the signal handlers: a second signal waits.
+        note = writer.close() if writer else None
     if note is not None:
         say_safely(note, err=True)
     if log is not None and log.problem is not None:

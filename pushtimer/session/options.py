@@ -12,3 +12,6 @@ class SessionOptions(NamedTuple):
     sound: str  # one of pushtimer.audio.SOUND_CHOICES
     voice: bool
     data_dir: Path
+    # Why sessions will not be kept, when the history cannot be used at all (not
+    # pushtimer's, damaged, newer, read-only): the session runs and says so.
+    not_kept: str | None = None

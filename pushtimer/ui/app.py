@@ -119,8 +119,10 @@ class PushtimerApp(App[int]):
         plan_defaults: Mapping[str, object] | None = None,
         quick_start: QuickValues | None = None,
         remember_quick: Callable[[QuickValues], None] | None = None,
+        not_kept: str | None = None,
     ) -> None:
         super().__init__()
+        self.not_kept = not_kept  # why sessions are not recorded (the history is unusable)
         self.count_in = count_in  # seconds a resume counts back into work
         self.reminder_every = reminder_every
         self.big_figure: FigureChoice = big_figure

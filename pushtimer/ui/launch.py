@@ -22,11 +22,15 @@ if TYPE_CHECKING:
 
 
 def run_full_screen(
-    start: Start | None, options: SessionOptions, settings: SettingsFile, store: HistoryStore
+    start: Start | None,
+    options: SessionOptions,
+    settings: SettingsFile,
+    store: HistoryStore | None,
 ) -> NoReturn:
     """Run the app on ``start`` (None: the plan picker) until it ends, then print what the
     session did and exit with the app's status. Takes ``store`` (the history, open for
-    reading) and closes it."""
+    reading; None when it cannot be read) and closes it. When ``options.not_kept`` says
+    why, sessions run unrecorded, and the screen says so."""
     from pushtimer.history.writer import HistoryWriter
     from pushtimer.settings.last_quick import last_quick, save_last_quick
     from pushtimer.ui.app import PushtimerApp
@@ -39,9 +43,11 @@ def run_full_screen(
     for name in ("COLUMNS", "LINES"):
         os.environ.pop(name, None)
     with ExitStack() as stack:
-        stack.callback(store.close)
+        if store is not None:
+            stack.callback(store.close)
         log = open_cue_log(stack, options.cue_log)
-        writer = HistoryWriter(options.data_dir, start=False)  # the app starts it
+        # The app starts the writer; there is none when the history cannot be used.
+        writer = None if options.not_kept else HistoryWriter(options.data_dir, start=False)
         app = PushtimerApp(
             start=start,
             cue_log=log,
@@ -56,9 +62,10 @@ def run_full_screen(
             plan_defaults=settings.plan_defaults(),
             quick_start=quick_start,
             remember_quick=functools.partial(save_last_quick, options.data_dir),
+            not_kept=options.not_kept,
         )
         app.run()
-        note = writer.close()
+        note = writer.close() if writer is not None else None
     if app.last_session is not None:
         say_safely(app.last_session.outcome())
     if note is not None:

@@ -104,19 +104,32 @@ def test_a_whole_run_records_every_set_and_ends_complete(tmp_path: Path) -> None
     ]
 
 
-def test_a_corrupt_history_stops_with_one_line_and_is_left_alone(tmp_path: Path) -> None:
+def test_a_corrupt_history_is_one_line_and_left_alone_and_a_workout_still_runs(
+    tmp_path: Path,
+) -> None:
     database = tmp_path / DB_NAME
     database.write_bytes(b"not a database at all\n" * 100)
     before = database.read_bytes()
-    for command in (
+    listed = subprocess.run(
         pushtimer("history", data=tmp_path),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert listed.returncode == 2 and "Traceback" not in listed.stderr
+    assert listed.stderr.count("\n") == 1 and "is damaged, or not a database" in listed.stderr
+    # A workout still runs, and says it will not be kept.
+    session = subprocess.run(
         pushtimer(*QUICK, "--plain", data=tmp_path),
-    ):
-        result = subprocess.run(
-            command, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30
-        )
-        assert result.returncode == 2
-        assert result.stderr.count("\n") == 1 and "not a usable history database" in result.stderr
-        assert "Traceback" not in result.stderr
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert session.returncode == 0 and "Traceback" not in session.stderr
+    assert "Not kept:" in session.stdout and "Workout complete" in session.stdout
     assert database.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [DB_NAME]
+    # No journal or WAL file beside it (the quick set's own values are kept, in a file
+    # of ours).
+    assert sorted(p.name for p in tmp_path.iterdir()) == [DB_NAME, "last-quick.json"]

@@ -58,3 +58,18 @@ async def test_the_picker_and_the_history_screen_show_names_escaped(tmp_path: Pa
         history = _screen_text(app)
         assert raw_characters(history) == [] and "Day\\x1b[2J" in history
     store.close()
+
+
+async def test_a_session_whose_history_cannot_be_used_says_it_is_not_kept() -> None:
+    from pushtimer.ui.app import Start
+    from tests.ui.harness import short_plan
+
+    reason = "/data/history.sqlite3 is not pushtimer's history (another program's database)"
+    app = PushtimerApp(
+        clock=FakeClock(), start=Start(short_plan(), 0, "short.toml"), not_kept=reason
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        line = app.screen.query_one("#history-warning", TextLine)
+        assert line.text == f"Not kept: {reason}"
+        assert app.writer is None

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from pushtimer.history.errors import HistoryError
+from pushtimer.history.ownership import PUSHTIMER_ID
 from pushtimer.history.store import (
     DB_NAME,
     MIGRATIONS,
@@ -37,12 +38,16 @@ def test_a_new_history_has_the_schema_and_its_version(tmp_path: Path) -> None:
     assert tables == {"session", "set_done"}
 
 
-def test_a_version_0_file_is_migrated(tmp_path: Path) -> None:
-    sqlite3.connect(tmp_path / DB_NAME).execute("CREATE TABLE unrelated (x)").connection.close()
-    store = HistoryStore(tmp_path)
-    session = store.start_session(HEAD)
-    store.add_set(session, _set(1))
-    assert [row.plan_days for row in store.sessions()] == ["1,3,5"]
+def test_another_programs_database_is_refused_and_left_byte_for_byte(tmp_path: Path) -> None:
+    db = sqlite3.connect(tmp_path / DB_NAME)
+    db.execute("CREATE TABLE unrelated (x)")
+    db.commit()
+    db.close()
+    before = (tmp_path / DB_NAME).read_bytes()
+    with pytest.raises(HistoryError, match="not pushtimer's history"):
+        HistoryStore(tmp_path)
+    assert (tmp_path / DB_NAME).read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [DB_NAME]  # no -wal, no -shm
 
 
 def test_version_1_rows_get_outcomes_by_the_same_rule(tmp_path: Path) -> None:
@@ -135,7 +140,7 @@ def test_a_corrupt_file_is_reported_and_left_byte_for_byte(tmp_path: Path, conte
     with pytest.raises(HistoryError) as caught:
         HistoryStore(tmp_path)
     message = str(caught.value)
-    assert message.startswith(f"{path}: not a usable history database (")
+    assert message.startswith(f"{path}: is damaged, or not a database; ")
     assert "it was left as it is" in message and "\n" not in message
     assert path.read_bytes() == content
     assert sorted(p.name for p in tmp_path.iterdir()) == [DB_NAME]  # no -wal, no -journal
@@ -154,9 +159,10 @@ def test_a_locked_history_is_waited_for_then_reported(tmp_path: Path) -> None:
 
 def test_a_history_from_a_newer_pushtimer_is_left_alone(tmp_path: Path) -> None:
     db = sqlite3.connect(tmp_path / DB_NAME)
+    db.execute(f"PRAGMA application_id = {PUSHTIMER_ID}")
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     db.close()
     before = (tmp_path / DB_NAME).read_bytes()
-    with pytest.raises(HistoryError, match="written by a newer pushtimer"):
+    with pytest.raises(HistoryError, match="was written by a newer pushtimer"):
         HistoryStore(tmp_path)
     assert (tmp_path / DB_NAME).read_bytes() == before

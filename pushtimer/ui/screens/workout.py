@@ -134,6 +134,8 @@ class WorkoutScreen(Screen[None]):
         self._composed = True
         self.watch(self.app, "muted", self._show_muted)
         self.watch(self.app, "history_problem", self._show_history_problem, init=False)
+        if getattr(self.app, "not_kept", None):
+            self._show_history_problem("")
         self.show_state()
 
     def _show_muted(self, muted: bool) -> None:
@@ -146,7 +148,12 @@ class WorkoutScreen(Screen[None]):
         if warning is None:
             warning = TextLine(id="history-warning")
             self.query_one("#session").mount(warning, before="#progress")
-        warning.text = f"History waits: {problem}. Sets are kept, saved later." if problem else ""
+        not_kept = getattr(self.app, "not_kept", None)
+        if not_kept:
+            warning.text = f"Not kept: {not_kept}"
+        else:
+            waits = f"History waits: {problem}. Sets are kept, saved later."
+            warning.text = waits if problem else ""
 
     def show_state(self) -> None:
         """Draw the engine's state now; each widget repaints only if its part changed."""
