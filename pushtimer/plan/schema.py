@@ -16,8 +16,28 @@ SCHEMA_ID = "https://pushtimer.invalid/plan.schema.json"
 
 
 def plan_schema() -> dict[str, Any]:
-    """The schema as a JSON-ready dict (what ``pushtimer schema`` prints)."""
-    return toml_schema(Plan, SCHEMA_ID, "pushtimer plan")
+    """The schema as a JSON-ready dict (what ``pushtimer schema`` prints), with the rules
+    that tie keys together, as the checker has them (plan/validate.py): one layout of the
+    two and not an empty one, an exercise of reps or of a hold (never both, and no tempo
+    on a hold), a workout with at least one exercise. So an editor flags the same
+    mistakes; what a schema cannot say (a duration written as text past its bound, the
+    24-hour limit) only ``pushtimer validate`` finds."""
+    schema = toml_schema(Plan, SCHEMA_ID, "pushtimer plan")
+    defs = schema["$defs"]
+    defs["Plan"]["oneOf"] = [
+        {"required": ["workout"], "not": {"required": ["exercise"]}},
+        {"required": ["exercise"], "not": {"required": ["workout"]}},
+    ]
+    for key in ("workout", "exercise"):
+        defs["Plan"]["properties"][key]["minItems"] = 1
+    defs["Workout"]["required"] = sorted({*defs["Workout"].get("required", []), "exercise"})
+    defs["Workout"]["properties"]["exercise"]["minItems"] = 1
+    defs["Exercise"]["oneOf"] = [
+        {"required": ["reps"], "not": {"required": ["hold"]}},
+        {"required": ["hold"], "not": {"required": ["reps"]}},
+    ]
+    defs["Exercise"]["dependentSchemas"] = {"hold": {"not": {"required": ["tempo"]}}}
+    return schema
 
 
 def toml_schema(model: type[msgspec.Struct], schema_id: str, title: str) -> dict[str, Any]:

@@ -18,7 +18,10 @@ PHASE_NAMES = ("lowering", "pause at the bottom", "pushing up", "pause at the to
 
 _PHASE = r"(?:[0-9]|[12][0-9]|30|[xX])"
 # For the JSON Schema: dashed, compact or free. The parser below gives the precise errors.
-TEMPO_PATTERN = rf"^(?:{_PHASE}-{_PHASE}-{_PHASE}-{_PHASE}|[0-9xX]{{4}}|[fF][rR][eE][eE])$"
+# A tempo of four phases, not all zero (a rep of no time), or "free".
+TEMPO_PATTERN = (
+    rf"^(?!(?:0-0-0-0|0000)$)(?:{_PHASE}-{_PHASE}-{_PHASE}-{_PHASE}|[0-9xX]{{4}}|[fF][rR][eE][eE])$"
+)
 
 
 class Tempo(Struct, frozen=True):
