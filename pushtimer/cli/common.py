@@ -166,3 +166,26 @@ def echo_json(document: object) -> None:
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
+
+
+def echo_json_stream(name: str, workouts: Iterator[object]) -> None:
+    """Print ``{"name": name, "workouts": [...]}`` as ``echo_json`` would, one workout at a
+    time: each is encoded, written and let go before the next is made."""
+    import msgspec
+
+    from pushtimer.printable import json_safe
+
+    def formatted(value: object, depth: int) -> bytes:
+        data = json_safe(msgspec.json.format(msgspec.json.encode(value), indent=2))
+        # JSON strings hold no raw line break: every one here is between values.
+        return data.replace(b"\n", b"\n" + b"  " * depth)
+
+    out = sys.stdout.buffer
+    sys.stdout.flush()
+    out.write(b'{\n  "name": ' + formatted(name, 1) + b',\n  "workouts": [')
+    count = 0
+    for workout in workouts:
+        out.write((b",\n    " if count else b"\n    ") + formatted(workout, 2))
+        count += 1
+    out.write(b"\n  ]\n}\n" if count else b"]\n}\n")
+    out.flush()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
 
 import click
 
@@ -12,6 +11,7 @@ from pushtimer.cli.common import (
     WORKOUT_OPTION,
     chosen_workouts,
     echo_json,
+    echo_json_stream,
     load,
     plan_errors,
     settings,
@@ -91,13 +91,11 @@ def show(plan: str, workout: str | None, as_json: bool) -> None:
     with plan_errors():
         loaded = load(plan, settings().plan_defaults())
         chosen = chosen_workouts(loaded, plan, workout)
-    timelines = [build_timeline(loaded.workouts[i], loaded.defaults) for i in chosen]
+    # One workout's timeline at a time, written and let go: a plan at the size limits has
+    # millions of segments in all (docs/performance.md, "Memory").
+    timelines = (build_timeline(loaded.workouts[i], loaded.defaults) for i in chosen)
     if as_json:
-        document: dict[str, Any] = {
-            "name": loaded.name,
-            "workouts": [timeline_json(t) for t in timelines],
-        }
-        echo_json(document)
+        echo_json_stream(loaded.name, (timeline_json(t) for t in timelines))
         return
     say(loaded.name)
     for timeline in timelines:

@@ -24,7 +24,8 @@ from pushtimer.plan.tempo import parse_tempo
 from pushtimer.plan.wording import describe, quote, show
 
 _NAME_IN_PLACE = 40
-CONTROLS = frozenset(chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)])  # C0, DEL, C1
+# C0 but the line break (left to each field's own rule), DEL, C1.
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 _ITEM_PATH = re.compile(r"at `\$\[(\d+)\]")
 
 
@@ -210,15 +211,13 @@ def _control_character(key: str, value: object) -> str | None:
     break is left to the field's own rule: one line, or several in a description."""
     texts = [value] if isinstance(value, str) else value if isinstance(value, list) else []
     for number, text in enumerate(texts):
-        if not isinstance(text, str):
-            continue
-        for position, char in enumerate(text):
-            if char in CONTROLS and char != "\n":
-                item = f" item {number + 1}" if isinstance(value, list) else ""
-                return (
-                    f'"{key}"{item} has a control character ({_escape_of(char)}, character '
-                    f"{position + 1}); plan text must be printable"
-                )
+        found = _CONTROL.search(text) if isinstance(text, str) else None
+        if found is not None:
+            item = f" item {number + 1}" if isinstance(value, list) else ""
+            return (
+                f'"{key}"{item} has a control character ({_escape_of(found.group())}, '
+                f"character {found.start() + 1}); plan text must be printable"
+            )
     return None
 
 

@@ -206,7 +206,7 @@ async def test_a_warning_shows_while_history_writes_wait_and_clears_after(
             line = next(found, None)
             return line if line is not None and line.display else None
 
-        for _ in range(500):  # the writer's thread reports through the event loop
+        for _ in range(2000):  # the writer's thread reports through the event loop (20 s)
             if warning() is not None:
                 break
             await pilot.pause(0.01)
@@ -214,7 +214,7 @@ async def test_a_warning_shows_while_history_writes_wait_and_clears_after(
         assert shown is not None and "locked by another program" in shown.text
         assert "Sets are kept" in shown.text
         other.execute("COMMIT")
-        for _ in range(500):
+        for _ in range(2000):
             if warning() is None:
                 break
             await pilot.pause(0.01)
