@@ -83,6 +83,24 @@ def chosen_workouts(plan: Plan, source: str, choice: str | None) -> list[int]:
         raise PlanError.single(source, str(error)) from None
 
 
+class CountType(click.ParamType[int]):
+    """A whole number from 1, in ASCII digits (click's own int takes "١٢" as 12)."""
+
+    name = "count"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip()
+        if not (text.isascii() and text.isdigit()) or len(text) > 9 or int(text) < 1:
+            self.fail(f"{text[:20]!r} is not a whole number from 1", param, ctx)
+        return int(text)
+
+
+COUNT = CountType()
+
 WORKOUT_OPTION = click.option(
     "--workout", "-w", metavar="N|NAME", help="A workout by number (from 1) or name."
 )

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from pushtimer.cli import common
-from pushtimer.cli.common import DATA_DIR_OPTION, EXIT_USAGE, echo_json, history_errors
+from pushtimer.cli.common import COUNT, DATA_DIR_OPTION, EXIT_USAGE, echo_json, history_errors
 from pushtimer.cli.group import cli
 from pushtimer.printable import say
 
@@ -23,7 +23,7 @@ from pushtimer.printable import say
     metavar="YYYY-MM-DD",
     help="Only sessions started on or after this day.",
 )
-@click.option("--limit", default=20, show_default=True, help="Sessions in the table.")
+@click.option("--limit", type=COUNT, default=20, show_default=True, help="Sessions in the table.")
 @click.option("--all", "show_all", is_flag=True, help="Show empty sessions (no set done) too.")
 @DATA_DIR_OPTION
 @click.pass_context
@@ -51,8 +51,6 @@ def history(
         return
     if as_csv and as_json:
         raise click.UsageError("choose one of --csv and --json")
-    if limit < 1:
-        raise click.BadParameter("must be 1 or more", param_hint="--limit")
     every = history_rows(common.data_dir(data_dir))
     first_day = since.date().isoformat() if since else ""
     rows = [row for row in every if row.started[:10] >= first_day]
@@ -89,7 +87,7 @@ def history_rows(folder: Path) -> list[Any]:
 
 
 @history.command("delete")
-@click.argument("session_id", type=click.IntRange(min=1), metavar="ID")
+@click.argument("session_id", type=COUNT, metavar="ID")
 @click.option("--yes", "-y", is_flag=True, help="Do not ask first.")
 @DATA_DIR_OPTION
 def history_delete(session_id: int, yes: bool, data_dir: Path | None) -> None:

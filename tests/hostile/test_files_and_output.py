@@ -3,6 +3,8 @@ nothing that is not a regular file is ever opened as a plan (so nothing hangs)."
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import subprocess
@@ -144,3 +146,39 @@ def test_a_closed_stdout_is_not_a_traceback(tmp_path: Path) -> None:
         env={"PATH": os.environ["PATH"], "HOME": str(tmp_path)},
     )
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.realtime
+def test_plain_mode_with_stdout_closed_keeps_the_set(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "pushtimer", "--data-dir", str(tmp_path / "data")]
+    command += ["quick", "--hold", "1", "--prepare", "0", "--no-sound", "--plain"]
+    result = subprocess.run(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=30,
+        preexec_fn=lambda: os.close(1),
+        env={"PATH": os.environ["PATH"], "HOME": str(tmp_path)},
+    )
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    listed = pushtimer("history", "--json", home=tmp_path)
+    (session,) = json.loads(listed.stdout)["sessions"]
+    assert [s["outcome"] for s in session["sets"]] == ["done"]
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_cells_that_could_be_formulas_are_text(start: str, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    store = HistoryStore(data)
+    when = "2026-11-20T08:00:00+01:00"
+    name = f'{start}HYPERLINK("https://example.com","x")'
+    session = store.start_session(SessionHead("p.toml", name, 0, name, None, None, when))
+    store.add_set(session, SetRow(0, name, 1, None, "12", 12, None, 30.0, when, "done"))
+    store.end_session(session, SessionEnd(True, 30.0, None, when))
+    store.close()
+    result = pushtimer("history", "--csv", home=tmp_path)
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    for cell in (rows[1][2], rows[1][3], rows[1][5]):  # plan, workout, exercise
+        assert cell.startswith("'"), cell

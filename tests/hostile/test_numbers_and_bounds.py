@@ -91,7 +91,7 @@ def test_workout_nonsense_is_one_line(choice: str) -> None:
     assert "Traceback" not in out and len(out) < 500
 
 
-@pytest.mark.parametrize("limit", ["-1", "0", "x", "1.5"])
+@pytest.mark.parametrize("limit", ["-1", "0", "x", "1.5", "\u0661\u0662", "9" * 5000])
 def test_history_limit_nonsense_is_refused(limit: str, tmp_path: Path) -> None:
     code, out = run("--data-dir", str(tmp_path), "history", "--limit", limit)
     assert code == 2 and "--limit" in out
@@ -125,3 +125,14 @@ def test_term_dumb_gets_plain_mode(tmp_path: Path) -> None:
     text = output.decode(errors="replace")
     assert os.waitstatus_to_exitcode(status) == 0, text
     assert "Workout complete" in text and "\x1b[?1049h" not in text  # no full screen
+
+
+def test_an_unknown_key_of_100000_characters_is_not_echoed_whole(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text(PLAN.replace('name = "E"', f'name = "E"\n{"k" * 100_000} = 1\nreps = 5'))
+    with pytest.raises(PlanError) as raised:
+        from pushtimer.plan.loader import load_plan
+
+        load_plan(path)
+    (line,) = raised.value.lines
+    assert "unknown key" in line and "…" in line and len(line) < 300
