@@ -24,11 +24,13 @@ def open_cue_log(stack: ExitStack, path: str | None) -> CueLog | None:
     if path is None:
         return None
     try:
-        out = stack.enter_context(Path(path).expanduser().open("w", encoding="utf-8"))
+        out = Path(path).expanduser().open("w", encoding="utf-8")
     except OSError as error:
         reason = (error.strerror or str(error)).lower()
         raise CueLogError(f"pushtimer: cannot write the cue log {path!r}: {reason}") from None
-    return CueLog(out)
+    log = CueLog(out)
+    stack.callback(log.close)
+    return log
 
 
 class CueLog:
@@ -38,6 +40,18 @@ class CueLog:
     def __init__(self, out: TextIO) -> None:
         self._out = out
         self.problem: str | None = None
+
+    def close(self) -> None:
+        """Close the file; what could not be written by then is said in ``problem``."""
+        try:
+            self._out.close()
+        except (OSError, ValueError) as error:
+            self._failed(error)
+
+    def _failed(self, error: Exception) -> None:
+        if self.problem is None:
+            reason = getattr(error, "strerror", None) or str(error)
+            self.problem = f"pushtimer: the cue log stopped: {reason.lower()}"
 
     def record(self, event: Event, now: float) -> None:
         if isinstance(event, SegmentStarted):
@@ -65,5 +79,4 @@ class CueLog:
             self._out.write(json.dumps(line) + "\n")
             self._out.flush()
         except (OSError, ValueError) as error:
-            reason = getattr(error, "strerror", None) or str(error)
-            self.problem = f"pushtimer: the cue log stopped: {reason.lower()}"
+            self._failed(error)

@@ -182,3 +182,12 @@ def test_csv_cells_that_could_be_formulas_are_text(start: str, tmp_path: Path) -
     rows = list(csv.reader(io.StringIO(result.stdout)))
     for cell in (rows[1][2], rows[1][3], rows[1][5]):  # plan, workout, exercise
         assert cell.startswith("'"), cell
+
+
+@pytest.mark.realtime
+def test_a_cue_log_on_a_full_disk_stops_and_the_session_goes_on(tmp_path: Path) -> None:
+    command = ["--data-dir", str(tmp_path / "data"), "quick", "--hold", "1", "--prepare", "0"]
+    result = pushtimer(*command, "--no-sound", "--plain", "--cue-log", "/dev/full", home=tmp_path)
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert "Workout complete" in result.stdout
+    assert "the cue log stopped: no space left on device" in result.stderr
