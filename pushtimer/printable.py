@@ -48,7 +48,7 @@ _JSON_RAW = re.compile("[\x7f-\x9f" + _INVISIBLE + "]")
 def json_safe(data: bytes) -> bytes:
     """UTF-8 JSON with every character ``printable`` escapes written as ``\\uXXXX``, so
     the document stays safe when printed to a terminal and means the same."""
-    if data.isascii():  # the common case, checked in C
+    if data.isascii() and b"\x7f" not in data:  # the common case, checked in C
         return data
     text = _JSON_RAW.sub(lambda found: f"\\u{ord(found.group()):04x}", data.decode("utf-8"))
     return text.encode("utf-8")

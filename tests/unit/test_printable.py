@@ -35,6 +35,10 @@ def test_nothing_that_is_escaped_survives(text: str) -> None:
     assert not set(printable(text, lines=True)) & (ESCAPED - {"\n"})
 
 
+def test_json_escapes_del_though_it_is_ascii() -> None:
+    assert json_safe(msgspec.json.encode("rub\x7fout")) == b'"rub\\u007fout"'
+
+
 @given(st.text())
 def test_json_keeps_its_meaning_with_no_raw_character(text: str) -> None:
     data = json_safe(msgspec.json.encode({"name": text}))

@@ -155,9 +155,14 @@ class WorkoutScreen(Screen[None]):
             waits = f"History waits: {problem}. Sets are kept, saved later."
             warning.text = waits if problem else ""
 
+    def on_unmount(self) -> None:
+        self._composed = False  # the widgets are going: a last wake-up draws nothing
+
     def show_state(self) -> None:
         """Draw the engine's state now; each widget repaints only if its part changed."""
         if not self._composed:
+            return
+        if self.app.return_code is not None:  # the app is closing: its widgets may be gone
             return
         state = self.session.engine.state()
         view = workout_view(self.session, state, self.big_figure)
