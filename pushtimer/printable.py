@@ -24,11 +24,19 @@ _INVISIBLE = (
 _CONTROLS = [*range(0x20), 0x7F, *range(0x80, 0xA0)]
 
 
+# A file name that is not UTF-8 reaches Python with each odd byte as a lone surrogate
+# (U+DC80-U+DCFF, "surrogateescape"): shown as the byte it stands for. Other lone
+# surrogates cannot be encoded at all.
+_SURROGATES = range(0xD800, 0xE000)
+
+
 def _escape(code: int) -> str:
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-_ESCAPES = {code: _escape(code) for code in [*_CONTROLS, *map(ord, _INVISIBLE)]}
+_ESCAPES = {code: _escape(code) for code in [*_CONTROLS, *map(ord, _INVISIBLE), *_SURROGATES]}
 _ESCAPES_BUT_NEWLINE = {code: text for code, text in _ESCAPES.items() if code != 0x0A}
 ESCAPED = frozenset(chr(code) for code in _ESCAPES)  # every character printable escapes
 
@@ -41,7 +49,8 @@ def printable(text: str, lines: bool = False) -> str:
     return text.translate(_ESCAPES_BUT_NEWLINE if lines else _ESCAPES)
 
 
-# What JSON's own escaping leaves raw: DEL, C1 and the invisible characters (JSON escapes C0).
+# What JSON's own escaping leaves raw: DEL, C1 and the invisible characters (JSON escapes C0;
+# msgspec refuses lone surrogates).
 _JSON_RAW = re.compile("[\x7f-\x9f" + _INVISIBLE + "]")
 
 

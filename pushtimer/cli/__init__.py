@@ -62,13 +62,24 @@ def main() -> None:
         error.show(file=_Printable(sys.stderr))  # type: ignore[arg-type]
         sys.exit(error.exit_code)
     except OSError as error:
-        if error.errno not in (errno.EPIPE, errno.EBADF):
+        if error.errno not in _OUTPUT_ERRORS:
             raise
-        # The reader went away (``pushtimer history | head -1``): nothing more to say.
-        with contextlib.suppress(OSError):
+        # The output cannot take more: its reader went away (``| head -1``), or its disk is
+        # full (``> /dev/full``). Say so if that can be said, and stop writing to it (the
+        # interpreter would try once more at exit).
+        if error.errno != errno.EPIPE:
+            with contextlib.suppress(OSError, ValueError):
+                sys.stderr.write(f"pushtimer: cannot write the output: {error.strerror}\n")
+                sys.stderr.flush()
+        with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+# What writing the output can meet: a reader gone, a closed descriptor, a full disk, an
+# I/O error, no room for a file.
+_OUTPUT_ERRORS = (errno.EPIPE, errno.EBADF, errno.ENOSPC, errno.EIO, errno.EFBIG)
 
 
 __all__ = ["cli", "main"]

@@ -95,7 +95,8 @@ class CountType(click.ParamType[int]):
             return value
         text = str(value).strip()
         if not (text.isascii() and text.isdigit()) or len(text) > 9 or int(text) < 1:
-            self.fail(f"{text[:20]!r} is not a whole number from 1", param, ctx)
+            shown = text if len(text) <= 20 else text[:19] + "…"
+            self.fail(f"{shown!r} is not a whole number from 1 to 999999999", param, ctx)
         return int(text)
 
 

@@ -39,7 +39,7 @@ def history(
     """Your sessions, newest first, with sets done, partial and skipped, reps, time and the
     current streak. Sessions with no set done are left out of the table unless --all.
 
-    \\b
+    \b
     pushtimer history delete ID     remove one session (asks first; --yes does not)
     """
     from pushtimer.history.report import as_csv as csv_text

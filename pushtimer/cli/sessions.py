@@ -152,7 +152,7 @@ def quick(
     """Pace a single exercise now: REPS per set (or "max"), or --hold SECONDS. What is not
     given comes from the settings' [quick] table, else the built-in defaults.
 
-    \\b
+    \b
     pushtimer quick 12 --tempo 3-1-1-0
     pushtimer quick 8 --sets 3 --rest 90 --per-side
     pushtimer quick --hold 45 --sets 2

@@ -188,7 +188,7 @@ class HistoryStore:
             folder.mkdir(parents=True, exist_ok=True)
             verdict = examine(self.path, SCHEMA_VERSION)
             if verdict == "missing":
-                create(self.path, _statements(range(SCHEMA_VERSION)), SCHEMA_VERSION)
+                self._create()
                 verdict = examine(self.path, SCHEMA_VERSION)
         except (OSError, sqlite3.Error) as error:
             raise self._explain(error) from None
@@ -206,6 +206,16 @@ class HistoryStore:
             f"{self.path}: {refusal}; it was left as it is. {ADVICE}",
             short=f"{self.path} {refusal}",
         )
+
+    def _create(self) -> None:
+        try:
+            create(self.path, _statements(range(SCHEMA_VERSION)), SCHEMA_VERSION)
+        except (OSError, sqlite3.Error) as error:
+            explained = self._explain(error)
+            if explained.transient or "read-only" in str(explained):
+                raise explained from None
+            reason = (getattr(error, "strerror", None) or str(error)).lower()
+            raise self._refused(f"cannot be made here ({reason})") from None
 
     def _prepare(self) -> None:
         """Bring a history of ours up to date (an unmarked one, from an earlier pushtimer,
@@ -369,9 +379,10 @@ def _no_room(path: Path) -> bool:
     """Less than a page or two free where the history is (SQLite says "disk I/O error"
     when it cannot grow its shared-memory file)."""
     try:
-        return shutil.disk_usage(path.parent).free < 16 * 1024
+        usage = shutil.disk_usage(path.parent)
     except OSError:
         return False
+    return usage.total > 0 and usage.free < 16 * 1024  # (/proc and the like: no size at all)
 
 
 def _denied(error: BaseException) -> bool:

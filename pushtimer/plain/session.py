@@ -58,6 +58,7 @@ class PlainSession:
         self.timeline = session.timeline
         self.engine = session.engine
         self._out = out
+        self._out_broken = False  # writing failed once: no more lines
         self._wait = wait
         self._signals = signals or SignalStop()
         self._history_problem = history_problem
@@ -260,8 +261,15 @@ class PlainSession:
                 self._say(event.planned, f"{word} {event.remaining}")
 
     def _say(self, when: float, text: str) -> None:
-        self._out.write(f"{stamp(when)}  {printable(text, lines=True)}\n")
-        self._out.flush()
+        if self._out_broken:
+            return
+        try:
+            self._out.write(f"{stamp(when)}  {printable(text, lines=True)}\n")
+            self._out.flush()
+        except (OSError, ValueError):
+            # No one can read the lines any more (a full disk, a reader gone): the session
+            # runs on, and keeps its sets, as it would with the screen turned away.
+            self._out_broken = True
 
     def _title(self) -> str:
         total = format_clock(self.timeline.total_seconds)

@@ -183,9 +183,10 @@ def _check_tables(
 
 
 def _check_leaf(field: _Field, value: object, place: Place, report: _Report) -> tuple[bool, object]:
-    control = _control_character(field.key, value)
-    if control is not None:
-        report.add(place, control)
+    controls = _control_characters(field.key, value)
+    for line in controls:
+        report.add(place, line)
+    if controls:
         return False, None
     marks = field.marks
     typed = value
@@ -205,20 +206,22 @@ def _check_leaf(field: _Field, value: object, place: Place, report: _Report) -> 
     return True, typed
 
 
-def _control_character(key: str, value: object) -> str | None:
-    """The message for plan text with a control character in it (C0, DEL, C1), else None.
-    Such text could drive the terminal it is shown on (docs/plan-format.md, "Text"). A line
-    break is left to the field's own rule: one line, or several in a description."""
+def _control_characters(key: str, value: object) -> list[str]:
+    """A message for each text (the value, or each item of a list) with a control
+    character in it (C0, DEL, C1). Such text could drive the terminal it is shown on
+    (docs/plan-format.md, "Text"). A line break is left to the field's own rule: one line,
+    or several in a description."""
     texts = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    lines = []
     for number, text in enumerate(texts):
         found = _CONTROL.search(text) if isinstance(text, str) else None
         if found is not None:
             item = f" item {number + 1}" if isinstance(value, list) else ""
-            return (
+            lines.append(
                 f'"{key}"{item} has a control character ({_escape_of(found.group())}, '
-                f"character {found.start() + 1}); plan text must be printable"
+                f"character {found.start() + 1}); text must be printable"
             )
-    return None
+    return lines
 
 
 def _escape_of(char: str) -> str:

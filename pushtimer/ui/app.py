@@ -145,6 +145,7 @@ class PushtimerApp(App[int]):
         self._make_player = sound  # given how to ring the bell, makes the sound player
         self.player: SoundPlayer | None = None
         self._early_cues: list[tuple[Event, Timeline, float]] = []
+        self._suspended_at: float | None = None  # when a Ctrl+Z stopped the process
         self._handle_signals = handle_signals
         self.signalled = False  # ended by a signal (the terminal may be gone)
         self._saved_handlers: dict[int, object] = {}
@@ -226,14 +227,19 @@ class PushtimerApp(App[int]):
 
     def _pause_for_suspend(self, _app: object = None) -> None:
         """Ctrl+Z: the session pauses (reps cannot be done while the screen is gone); after
-        fg it shows PAUSED until Space."""
-        if self.session is not None and self.session.finish is None:
+        fg it shows PAUSED until Space. Textual hands this signal on through the event
+        loop, so it arrives after fg: the pause goes back to when the process stopped."""
+        if self._pause_as_suspended():
+            self.show_session()
+        elif self.session is not None and self.session.finish is None:
             self.session.pause()
             self.show_session()
 
     def _redraw_everything(self, _app: object = None) -> None:
         """After Ctrl+Z and fg (SIGCONT) the terminal shows whatever the shell left: draw
-        every widget again, not only those that changed."""
+        every widget again, not only those that changed; a session goes on paused."""
+        if self._pause_as_suspended():
+            self.show_session()
         self.screen.refresh(self.screen.region)  # the whole region: a full update
 
     def _cue_sound(self, event: Event, timeline: Timeline) -> None:
@@ -291,8 +297,24 @@ class PushtimerApp(App[int]):
     def catch_up(self) -> None:
         """Bring the session up to the clock: the timer's callback, and the tests' too."""
         if self.session is not None:
-            self.session.update()
+            if not self._pause_as_suspended():
+                self.session.update()
             self.show_session()
+
+    def note_suspended(self) -> None:
+        """The terminal's Ctrl+Z (SIGTSTP) stops the process before any key reaches the
+        app: note when, so the session is paused as of that moment once it goes on (and not
+        as of ``fg``, with the reps of the time away counted as done)."""
+        self._suspended_at = self.clock.now()
+
+    def _pause_as_suspended(self) -> bool:
+        """Pause the session as of the moment the process was stopped, if it was; True
+        when it did (the pause caught the session up to then)."""
+        at, self._suspended_at = self._suspended_at, None
+        if at is None or self.session is None or self.session.finish is not None:
+            return False
+        self.session.pause(at)
+        return True
 
     @on(SessionMoved)
     def show_session(self) -> None:
@@ -432,6 +454,17 @@ class PushtimerApp(App[int]):
         for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             with contextlib.suppress(ValueError, OSError):  # only possible on the main thread
                 self._saved_handlers[sig] = signal.signal(sig, self._on_signal)
+        # Ctrl+Z from the terminal: note the moment, then let Textual's driver stop the
+        # process as it does (its handler leaves the terminal as it was).
+        with contextlib.suppress(ValueError, OSError):
+            stop = signal.getsignal(signal.SIGTSTP)
+            if callable(stop):
+
+                def suspended(signum: int, frame: FrameType | None) -> None:
+                    self.note_suspended()
+                    stop(signum, frame)
+
+                self._saved_handlers[signal.SIGTSTP] = signal.signal(signal.SIGTSTP, suspended)
 
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
         if self.signalled:

@@ -26,10 +26,13 @@ def test_version() -> None:
     assert run("--version") == (0, f"pushtimer, version {__version__}\n", "")
 
 
-@pytest.mark.parametrize("command", [[], ["validate"], ["show"], ["plans"], ["schema"]])
+@pytest.mark.parametrize(
+    "command", [[], ["validate"], ["show"], ["plans"], ["schema"], ["quick"], ["history"]]
+)
 def test_help_everywhere(command: list[str]) -> None:
     code, out, _ = run(*command, "--help")
     assert code == 0 and "Usage: pushtimer" in out
+    assert "\\b" not in out and "\b" not in out  # click's no-rewrap mark, never shown
 
 
 def test_validate_ok() -> None:

@@ -52,7 +52,7 @@ def test_empty_sessions_are_left_out_and_counted(data: Path) -> None:
 
 def test_limit_must_be_one_or_more(data: Path) -> None:
     code, _, err = run("history", "--limit", "-1", data=data)
-    assert code == 2 and "--limit" in err and "is not a whole number from 1" in err
+    assert code == 2 and "--limit" in err and "is not a whole number from 1 to" in err
 
 
 def test_delete_asks_first_and_yes_does_not(data: Path) -> None:

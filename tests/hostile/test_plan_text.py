@@ -64,3 +64,16 @@ def test_a_description_may_have_line_breaks_and_nothing_else(tmp_path: Path) -> 
     path.write_text(plan_with("exercise", "description", "one\ttwo"), encoding="utf-8")
     with pytest.raises(PlanError):
         load_plan(path)
+
+
+def test_every_item_of_a_list_with_a_control_character_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "cues.toml"
+    cues = ["ok", "c1\u009bx", "tab\tx", "cr\rx"]
+    path.write_text(plan_with("exercise", "cues", "x").replace('["x"]', json.dumps(cues)))
+    with pytest.raises(PlanError) as raised:
+        load_plan(path)
+    assert [line.split('"cues" ')[1][:6] for line in raised.value.lines] == [
+        "item 2",
+        "item 3",
+        "item 4",
+    ]

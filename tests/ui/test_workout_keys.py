@@ -330,3 +330,24 @@ async def test_a_wake_already_past_still_fires_and_the_schedule_goes_on() -> Non
         )
         await ui.advance(1)  # and on it goes, wake by wake
         assert ui.word == "BOTTOM"
+
+
+@pytest.mark.parametrize("first", ["signal", "wake-up"])
+async def test_ctrl_z_pauses_as_of_the_moment_the_process_stopped(first: str) -> None:
+    """The terminal's Ctrl+Z stops the process at once; Textual's suspend signal and the
+    app's timer only run after fg. Whichever comes first, the session is paused as of the
+    stop, and the reps of the time away are not counted."""
+    app = session_app()
+    async with app.run_test() as pilot:
+        ui = Driver(app, pilot)
+        await ui.advance(4)
+        before = (ui.text("#position"), ui.figure)
+        app.note_suspended()  # the SIGTSTP handler, just before the process stops
+        ui.clock.advance(30)  # stopped; then fg
+        if first == "signal":
+            app._pause_for_suspend()
+        app.catch_up()
+        await pilot.pause()
+        assert app.session is not None and app.session.engine.paused
+        assert (ui.text("#position"), ui.figure) == before
+        assert ui.word == "PAUSED"

@@ -18,6 +18,9 @@ def test_each_kind_of_character_becomes_a_visible_escape() -> None:
     assert printable("a\u2066b\u2069") == "a\\u2066b\\u2069"  # isolates
     assert printable("pu\u200bsh\ufeff") == "pu\\u200bsh\\ufeff"  # zero-width, BOM
     assert printable("tab\there") == "tab\\x09here"
+    # A file name that is not UTF-8: each odd byte as the byte it was.
+    assert printable("bad\udcffname") == "bad\\xffname"
+    assert printable("lone\ud800") == "lone\\ud800"
 
 
 def test_ordinary_text_is_left_alone_and_lines_keep_their_breaks() -> None:
