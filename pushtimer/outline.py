@@ -23,7 +23,7 @@ def describe_exercise(exercise: Exercise, default_tempo: str) -> str:
     else:
         tempo = parse_tempo(exercise.tempo or default_tempo)
         pace = "unpaced" if tempo.free else f"tempo {tempo}"
-        work = f"{exercise.reps} reps, {pace}"
+        work = f"{_reps(exercise.reps)}, {pace}"
     side = ", each side" if exercise.per_side else ""
     return f"{exercise.sets} x {work}{side}"
 
@@ -38,7 +38,9 @@ def timeline_outline(plan: Plan, timeline: Timeline) -> list[str]:
     """The timeline grouped by exercise and set: one line per step."""
     workout = timeline.workout
     sets = sum(e.sets * (2 if e.per_side else 1) for e in workout.exercises)
-    lines = [f"{workout.name}: {workout_totals(timeline)}, {sets} sets of work"]
+    lines = [
+        f"{workout.name}: {workout_totals(timeline)}, {sets} set{'s' if sets != 1 else ''} of work"
+    ]
     shown_exercise: int | None = None
     for step in timeline.steps():
         first = timeline.segments[step.first]
@@ -68,9 +70,9 @@ def _step_label(segment: Segment, exercise: Exercise | None) -> str:
     if segment.kind == "hold":
         return f"{header}: hold"
     if segment.kind == "open":
-        what = "as many reps as you can" if exercise.reps == "max" else f"{exercise.reps} reps"
+        what = "as many reps as you can" if exercise.reps == "max" else _reps(exercise.reps)
         return f"{header}: {what}, until you say done"
-    return f"{header}: {exercise.reps} reps"
+    return f"{header}: {_reps(exercise.reps)}"
 
 
 def plan_outline(plan: Plan) -> list[str]:
@@ -80,3 +82,8 @@ def plan_outline(plan: Plan) -> list[str]:
         length = workout_length(workout, plan.defaults)
         lines.append(f"{number:>3}. {workout.name:<40} {workout_totals(length):>8}")
     return lines
+
+
+def _reps(count: object) -> str:
+    """``12 reps``, ``1 rep``."""
+    return f"{count} rep" if count == 1 else f"{count} reps"

@@ -13,6 +13,7 @@ the middle of one. Never imports Textual or Rich.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TextIO
 
@@ -34,6 +35,21 @@ from pushtimer.session.timeline import PHASE_WORDS, Segment
 # Waits for input until the given clock time (None: no deadline); returns what was typed,
 # b"" when input has ended, or None when the time came first.
 Waiter = Callable[[float | None], bytes | None]
+
+
+# An escape sequence (an arrow key, a paste, a terminal's answer, or one written into the
+# input on purpose): ESC, then CSI's or OSC's parameters up to their end, SS3's one
+# character, or one character (Alt and a key). A lone Esc is a key of its own.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|O[\s\S]|[^\x1b])"
+    r"|[\x9b\udc9b][0-?]*[ -/]*[@-~]"  # C1's CSI, as UTF-8 or as the raw byte
+)
+
+
+def _keys(typed: str) -> str:
+    """The keys in ``typed``, without escape sequences: the digits inside one
+    (``\x1b[2J``) are not part of a count."""
+    return _ESCAPE_SEQUENCE.sub("", typed)
 
 
 def stamp(seconds: float) -> str:
@@ -138,7 +154,7 @@ class PlainSession:
             elif self.engine.paused:  # nobody is left to resume it
                 self._show(self.session.resume())
             return
-        for char in typed.decode("utf-8", "replace"):
+        for char in _keys(typed.decode("utf-8", "surrogateescape")):
             self._key(char)
             if self.engine.finished:
                 return

@@ -206,3 +206,12 @@ def test_resuming_counts_in_and_says_the_rep_starts_again() -> None:
         "00:22  GET READY 1",
         "00:23  Set 1/2  Quick set  rep 1/2  DOWN 3s",
     ]
+
+
+def test_digits_inside_an_escape_sequence_are_not_part_of_a_count() -> None:
+    text = 'name = "T"\n[defaults]\nprepare = 0\n[[exercise]]\nname = "Max"\nreps = "max"\n'
+    # Clear, a title, an arrow, C1's CSI as UTF-8 and as the raw byte: then 7.
+    typed = b"\x1b[2J\x1b]2;T1\x07\x1bOA\xc2\x9b4m\x9b31m7\n"
+    code, lines = session(text, [(3.0, typed)])
+    assert code == 0
+    assert lines[-2] == "00:03  Done: Set 1/1 Max, 7 reps in 0:03"
