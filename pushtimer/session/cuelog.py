@@ -7,6 +7,7 @@ of a cue is ``t - planned``. A last line has kind ``"finish"``.
 
 from __future__ import annotations
 
+import io
 import json
 from contextlib import ExitStack
 from pathlib import Path
@@ -15,21 +16,20 @@ from typing import TextIO
 from pushtimer.session.events import Event, SegmentStarted, WorkoutFinished
 
 
-class CueLogError(Exception):
-    """The cue log cannot be opened: its one line says which file and why."""
-
-
 def open_cue_log(stack: ExitStack, path: str | None) -> CueLog | None:
-    """The cue log ``--cue-log`` names, open for the length of ``stack``; None for none."""
+    """The cue log ``--cue-log`` names, open for the length of ``stack``; None for none.
+    (The command line has checked it can be written; if it cannot be opened after all, the
+    log says why at the end and the session goes on.)"""
     if path is None:
         return None
     try:
-        out = Path(path).expanduser().open("w", encoding="utf-8")
+        out: TextIO = Path(path).expanduser().open("w", encoding="utf-8")
     except OSError as error:
-        reason = (error.strerror or str(error)).lower()
-        raise CueLogError(f"pushtimer: cannot write the cue log {path!r}: {reason}") from None
+        log = CueLog(io.StringIO())
+        log.give_up(error)
+        return log
     log = CueLog(out)
-    stack.callback(log.close)
+    stack.callback(log.close)  # closed quietly: a full disk is said, never raised
     return log
 
 
@@ -46,9 +46,10 @@ class CueLog:
         try:
             self._out.close()
         except (OSError, ValueError) as error:
-            self._failed(error)
+            self.give_up(error)
 
-    def _failed(self, error: Exception) -> None:
+    def give_up(self, error: Exception) -> None:
+        """Write no more, and say why at the end (the first reason given)."""
         if self.problem is None:
             reason = getattr(error, "strerror", None) or str(error)
             self.problem = f"pushtimer: the cue log stopped: {reason.lower()}"
@@ -79,4 +80,4 @@ class CueLog:
             self._out.write(json.dumps(line) + "\n")
             self._out.flush()
         except (OSError, ValueError) as error:
-            self._failed(error)
+            self.give_up(error)
