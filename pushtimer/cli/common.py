@@ -172,39 +172,37 @@ def flag_or(name: str, value: _T | None, setting: _T) -> _T:
     return value if value is not None and given(name) else setting
 
 
-def echo_json(document: object) -> None:
-    """Print indented JSON, as ``json.dumps(indent=2, ensure_ascii=False)`` writes it, made
-    by msgspec in C and written as bytes: a big plan's timeline is megabytes, and the json
-    module's indenting encoder is pure Python (25 times slower here). Control, bidi and
-    zero-width characters are written as ``\\uXXXX`` (pushtimer/printable.py)."""
+def _json(value: object, depth: int = 0) -> bytes:
+    """``value`` as indented JSON, as ``json.dumps(indent=2, ensure_ascii=False)`` writes
+    it, nested ``depth`` levels in. Made by msgspec in C: a big plan's timeline is
+    megabytes, and the json module's indenting encoder is pure Python (25 times slower
+    here). Control, bidi and zero-width characters are written as ``\\uXXXX``
+    (pushtimer/printable.py)."""
     import msgspec
 
     from pushtimer.printable import json_safe
 
-    data = json_safe(msgspec.json.format(msgspec.json.encode(document), indent=2)) + b"\n"
+    data = json_safe(msgspec.json.format(msgspec.json.encode(value), indent=2))
+    # JSON strings hold no raw line break: every one here is between values.
+    return data.replace(b"\n", b"\n" + b"  " * depth) if depth else data
+
+
+def echo_json(document: object) -> None:
+    """Print ``document`` as indented JSON (written as bytes)."""
     sys.stdout.flush()
-    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.write(_json(document) + b"\n")
     sys.stdout.buffer.flush()
 
 
 def echo_json_stream(name: str, workouts: Iterator[object]) -> None:
     """Print ``{"name": name, "workouts": [...]}`` as ``echo_json`` would, one workout at a
     time: each is encoded, written and let go before the next is made."""
-    import msgspec
-
-    from pushtimer.printable import json_safe
-
-    def formatted(value: object, depth: int) -> bytes:
-        data = json_safe(msgspec.json.format(msgspec.json.encode(value), indent=2))
-        # JSON strings hold no raw line break: every one here is between values.
-        return data.replace(b"\n", b"\n" + b"  " * depth)
-
     out = sys.stdout.buffer
     sys.stdout.flush()
-    out.write(b'{\n  "name": ' + formatted(name, 1) + b',\n  "workouts": [')
+    out.write(b'{\n  "name": ' + _json(name, 1) + b',\n  "workouts": [')
     count = 0
     for workout in workouts:
-        out.write((b",\n    " if count else b"\n    ") + formatted(workout, 2))
+        out.write((b",\n    " if count else b"\n    ") + _json(workout, 2))
         count += 1
     out.write(b"\n  ]\n}\n" if count else b"]\n}\n")
     out.flush()
