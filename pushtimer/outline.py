@@ -9,6 +9,7 @@ from pushtimer.plan.durations import format_clock, format_span
 from pushtimer.plan.length import Length, workout_length
 from pushtimer.plan.model import Exercise, Plan
 from pushtimer.plan.tempo import parse_tempo
+from pushtimer.printable import fit
 from pushtimer.session.timeline import Segment, Timeline
 
 _WIDTH = 44
@@ -53,7 +54,7 @@ def timeline_outline(plan: Plan, timeline: Timeline) -> list[str]:
         seconds = sum(s.duration or 0 for s in timeline.segments[step.first : step.last])
         label = _step_label(first, exercise)
         length = "open" if first.kind == "open" else format_span(seconds)
-        lines.append(f"{format_clock(first.start):>7} {label:<{_WIDTH}}{length:>8}")
+        lines.append(f"{format_clock(first.start):>7} {fit(label, _WIDTH, cut=False)}{length:>8}")
     return lines
 
 
@@ -80,7 +81,7 @@ def plan_outline(plan: Plan) -> list[str]:
     lines = []
     for number, workout in enumerate(plan.workouts, start=1):
         length = workout_length(workout, plan.defaults)
-        lines.append(f"{number:>3}. {workout.name:<40} {workout_totals(length):>8}")
+        lines.append(f"{number:>3}. {fit(workout.name, 40, cut=False)} {workout_totals(length):>8}")
     return lines
 
 

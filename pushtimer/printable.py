@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import re
 import sys
+import unicodedata
 
 # Bidi controls (embeddings, overrides, isolates and marks) and zero-width characters,
 # with the Unicode line and paragraph separators: invisible, yet they change what a line
@@ -47,6 +48,33 @@ def printable(text: str, lines: bool = False) -> str:
     if text.isprintable():  # the common case, checked in C: nothing to escape
         return text
     return text.translate(_ESCAPES_BUT_NEWLINE if lines else _ESCAPES)
+
+
+def cells(text: str) -> int:
+    """How many terminal cells ``text`` (printable) takes: a wide character (CJK, most
+    emoji) two, a combining mark none."""
+    if text.isascii():
+        return len(text)
+    return sum(
+        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        for char in text
+    )
+
+
+def fit(text: str, width: int, cut: bool = True) -> str:
+    """``text`` made printable and padded with spaces to ``width`` cells, so columns line
+    up whatever the text holds; with ``cut``, a longer text is cut to ``width`` with "…".
+    A headless front end's counterpart of the full screen's ``ui/cells.cut``."""
+    text = printable(text)
+    if cut and cells(text) > width:
+        kept, used = [], 0
+        for char in text:
+            used += cells(char)
+            if used > width - 1:
+                break
+            kept.append(char)
+        text = "".join(kept).rstrip(" ") + "…"
+    return text + " " * max(0, width - cells(text))
 
 
 # What JSON's own escaping leaves raw: DEL, C1 and the invisible characters (JSON escapes C0;

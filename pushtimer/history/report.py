@@ -20,7 +20,7 @@ from typing import Any
 from pushtimer.history.store import SessionRow
 from pushtimer.plan.durations import format_clock
 from pushtimer.plan.model import Plan
-from pushtimer.printable import printable
+from pushtimer.printable import fit
 from pushtimer.session.events import Outcome, SetEnded
 from pushtimer.session.tally import last_runs, outcomes_by_set
 
@@ -248,8 +248,8 @@ def table_lines(rows: list[SessionRow]) -> list[str]:
         took = "-" if row.seconds is None else format_clock(row.seconds)
         sets = set_outcomes(row)
         lines.append(
-            f"{row.id:>3} {row.started[:16].replace('T', ' '):<16} {cut(row.plan_name, 10):<10} "
-            f"{cut(row.workout_name, 10):<10} {sets.count('done'):>4} "
+            f"{row.id:>3} {row.started[:16].replace('T', ' '):<16} {cut(row.plan_name, 10)} "
+            f"{cut(row.workout_name, 10)} {sets.count('done'):>4} "
             f"{sets.count('partial'):>4} {sets.count('skipped'):>4} {row.reps:>4} {took:>5} "
             f"{shown_status(row)}"
         )
@@ -270,6 +270,5 @@ def streak_line(days: int) -> str:
 
 
 def cut(text: str, width: int) -> str:
-    """``text`` made printable, in at most ``width`` characters, cut with an ellipsis."""
-    text = printable(text)
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """``text`` made printable, in ``width`` cells (cut with "…", padded with spaces)."""
+    return fit(text, width)

@@ -47,3 +47,51 @@ def test_json_keeps_its_meaning_with_no_raw_character(text: str) -> None:
     data = json_safe(msgspec.json.encode({"name": text}))
     assert not set(data.decode("utf-8")) & ESCAPED
     assert json.loads(data) == {"name": text}
+
+
+def test_fit_pads_and_cuts_by_terminal_cells() -> None:
+    from pushtimer.printable import cells, fit
+
+    assert cells("第一天") == 6 and cells("e\u0301") == 1 and cells("Rep 3") == 5
+    assert fit("Push", 6) == "Push  "
+    assert fit("第一天宽距", 8) == "第一天… "  # 7 cells, and a space
+    assert cells(fit("第一天宽距", 8)) == 8
+    assert fit("a\x1b]2;T", 12) == "a\\x1b]2;T   "  # escaped first, then padded
+    assert fit("a very long name", 8, cut=False) == "a very long name"
+
+
+def test_plan_lists_and_history_tables_line_up_whatever_the_names_hold() -> None:
+    from pushtimer.history.report import table_lines
+    from pushtimer.history.store import SessionRow
+    from pushtimer.outline import plan_outline
+    from pushtimer.printable import cells
+    from tests.conftest import plan_from
+
+    plan = plan_from(
+        'name = "P"\n'
+        + "".join(
+            f'[[workout]]\nname = "{name}"\n[[workout.exercise]]\nname = "E"\nreps = 5\n'
+            for name in ("Day 1", "第一天宽距俯卧撑", "Bidi \\u202eTRAP", "Pompe à genoux")
+        )
+    )
+    ends = {cells(line) for line in plan_outline(plan)}
+    assert len(ends) == 1, plan_outline(plan)
+    rows = [
+        SessionRow(
+            plan_file="p",
+            plan_name=name,
+            workout_index=0,
+            workout_name=name,
+            workout_day=None,
+            plan_days=None,
+            started="2026-11-20T08:00:00+01:00",
+            id=1,
+            ended=None,
+            completed=True,
+            seconds=60.0,
+            sets=(),
+        )
+        for name in ("Plan", "第一天宽距俯卧撑", "x\x1b]2;T")
+    ]
+    widths = {cells(line) for line in table_lines(rows)[1:]}
+    assert len(widths) == 1, table_lines(rows)
