@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from pushtimer.audio import SOUND_CHOICES
-from pushtimer.cli import common
+from pushtimer.cli import common, group
 from pushtimer.cli.common import (
     DATA_DIR_OPTION,
     WORKOUT_OPTION,
@@ -24,7 +24,7 @@ from pushtimer.cli.common import (
     plan_errors,
     settings,
 )
-from pushtimer.cli.group import cli, interactive
+from pushtimer.cli.group import cli
 from pushtimer.session.options import SessionOptions
 
 if TYPE_CHECKING:
@@ -201,7 +201,7 @@ def start_session(
     if starting is not None:
         starting()
     found = settings()
-    if plain or not interactive():
+    if plain or not group.interactive():
         if store is not None:
             store.close()
         run_plain_mode(plan, source, index, options, found.settings.count_in)

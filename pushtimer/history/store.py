@@ -199,7 +199,7 @@ class HistoryStore:
         # writable too. (A file's mode does not stop root; an immutable flag or a
         # read-only mount does, and access() sees those.)
         if not (os.access(self.path, os.W_OK) and os.access(folder, os.W_OK)):
-            raise self._refused("is read-only (the file or its folder cannot be written)")
+            raise self._refused(READ_ONLY)
 
     def _refused(self, refusal: str) -> HistoryError:
         return HistoryError(
@@ -211,11 +211,7 @@ class HistoryStore:
         try:
             create(self.path, _statements(range(SCHEMA_VERSION)), SCHEMA_VERSION)
         except (OSError, sqlite3.Error) as error:
-            explained = self._explain(error)
-            if explained.transient or "read-only" in str(explained):
-                raise explained from None
-            reason = (getattr(error, "strerror", None) or str(error)).lower()
-            raise self._refused(f"cannot be made here ({reason})") from None
+            raise self._explain(error, making=True) from None
 
     def _prepare(self) -> None:
         """Bring a history of ours up to date (an unmarked one, from an earlier pushtimer,
@@ -228,7 +224,8 @@ class HistoryStore:
         if self._db.execute("PRAGMA application_id").fetchone()[0] != PUSHTIMER_ID:
             self._db.execute(f"PRAGMA application_id = {PUSHTIMER_ID}")
 
-    def _explain(self, error: sqlite3.Error | OSError) -> HistoryError:
+    def _explain(self, error: sqlite3.Error | OSError, making: bool = False) -> HistoryError:
+        """The one line for ``error``; ``making``: it came while making a new history."""
         text = str(error).lower()
         if isinstance(error, sqlite3.Error) and _is_busy(error):
             return HistoryError(
@@ -245,7 +242,10 @@ class HistoryStore:
         if "disk i/o" in text:
             return HistoryError(f"{self.path}: cannot be written ({text})", transient=True)
         if "readonly" in text or "read-only" in text or _denied(error):
-            return self._refused("is read-only (the file or its folder cannot be written)")
+            return self._refused(READ_ONLY)
+        if making:
+            reason = (getattr(error, "strerror", None) or str(error)).lower()
+            return self._refused(f"cannot be made here ({reason})")
         if isinstance(error, OSError):
             reason = (error.strerror or str(error)).lower()
             return HistoryError(f"{self.path}: cannot open the history ({reason})")
@@ -363,6 +363,7 @@ REFUSALS = {
     "odd": "is not a regular file",
 }
 ADVICE = "Move it aside, or choose another folder with --data-dir."
+READ_ONLY = "is read-only (the file or its folder cannot be written)"
 
 
 def _statements(migrations: Iterable[int]) -> list[str]:

@@ -162,7 +162,6 @@ def _record_launches(
         raise SystemExit(0)
 
     monkeypatch.setattr(group, "interactive", lambda: interactive)
-    monkeypatch.setattr(sessions, "interactive", lambda: interactive)
     monkeypatch.setattr(sessions, "run_plain_mode", plain)
     monkeypatch.setattr(sessions, "run_full_screen", tui)
     return launched
