@@ -11,6 +11,7 @@ import click
 from pushtimer.cli import common
 from pushtimer.cli.common import COUNT, DATA_DIR_OPTION, EXIT_USAGE, echo_json, history_errors
 from pushtimer.cli.group import cli
+from pushtimer.cli.targets import history_rows
 from pushtimer.printable import say
 
 
@@ -69,21 +70,6 @@ def history(
         if not show_all and (hidden := hidden_line(rows)):
             say(hidden)
         say(streak_line(streak(every, today)))  # the streak, whatever is shown
-
-
-def history_rows(folder: Path) -> list[Any]:
-    """Every session in the history of ``folder`` (none when it has no history yet:
-    reading never creates one)."""
-    from pushtimer.history.store import DB_NAME, HistoryStore
-
-    if not (folder / DB_NAME).exists():
-        return []
-    with history_errors():
-        store = HistoryStore(folder)
-        try:
-            return store.sessions()
-        finally:
-            store.close()
 
 
 @history.command("delete")

@@ -3,42 +3,54 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from pushtimer.cli import common
 from pushtimer.cli.common import (
+    DATA_DIR_OPTION,
     EXIT_PLAN_ERROR,
     WORKOUT_OPTION,
     chosen_workouts,
     echo_json,
     echo_json_stream,
-    load,
+    load_with_source,
     plan_errors,
     settings,
 )
 from pushtimer.cli.group import cli
+from pushtimer.cli.targets import coached
 from pushtimer.printable import say
+
+if TYPE_CHECKING:
+    from pushtimer.coach.targets import Coaching
 
 
 @cli.command()
 @click.argument("plans", nargs=-1, required=True, metavar="PLAN...")
-def validate(plans: tuple[str, ...]) -> None:
+@DATA_DIR_OPTION
+def validate(plans: tuple[str, ...], data_dir: Path | None) -> None:
     """Check plan files; print every problem, one line each (exit status 2 if any).
 
-    A plan is checked as written: the settings' [defaults] play no part here."""
+    A plan is checked as written: the settings' [defaults] play no part here. The
+    lengths are those of the targets in effect, where exercises progress."""
     from pushtimer.plan.durations import format_clock
     from pushtimer.plan.errors import PlanError
     from pushtimer.plan.length import workout_length
 
     failed = False
+    folder = common.data_dir(data_dir)
     for argument in plans:
         try:
-            loaded = load(argument)
+            loaded, source = load_with_source(argument)
         except PlanError as error:
             failed = True
             for line in error.lines:
                 say(line, err=True)
             continue
+        loaded = coached(loaded, source, folder)[0]
         count = len(loaded.workouts)
         times = ", ".join(
             format_clock(workout_length(w, loaded.defaults).total_seconds) for w in loaded.workouts
@@ -49,14 +61,17 @@ def validate(plans: tuple[str, ...]) -> None:
 
 
 @cli.command()
-def plans() -> None:
-    """List the shipped plans and your own, with each workout and its length."""
+@DATA_DIR_OPTION
+def plans(data_dir: Path | None) -> None:
+    """List the shipped plans and your own, with each workout and its length, and the
+    targets that have grown (or stepped back) from the plan's."""
     from pushtimer.outline import plan_outline
     from pushtimer.plan.catalog import find_plans, user_plans_dir
     from pushtimer.plan.errors import PlanError
     from pushtimer.plan.loader import load_plan
 
     defaults = settings().plan_defaults()
+    history = common.data_dir(data_dir)
     found = find_plans()
     for origin, title in (("shipped", "Shipped plans"), ("user", "Your plans")):
         entries = [p for p in found if p.origin == origin]
@@ -75,7 +90,8 @@ def plans() -> None:
                 )
                 continue
             say(f"  {entry.slug}: {loaded.name}")
-            for line in plan_outline(loaded):
+            loaded, coaching = coached(loaded, str(entry.path), history)
+            for line in plan_outline(loaded, coaching):
                 say(f"  {line}")
 
 
@@ -83,25 +99,52 @@ def plans() -> None:
 @click.argument("plan")
 @WORKOUT_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the timeline as JSON.")
-def show(plan: str, workout: str | None, as_json: bool) -> None:
-    """Print the timeline of PLAN's workouts: every step with its start and length."""
+@DATA_DIR_OPTION
+def show(plan: str, workout: str | None, as_json: bool, data_dir: Path | None) -> None:
+    """Print the timeline of PLAN's workouts: every step with its start and length, at
+    the targets in effect where exercises progress (from your history)."""
     from pushtimer.outline import timeline_outline
     from pushtimer.session.timeline import build_timeline, timeline_json
 
     with plan_errors():
-        loaded = load(plan, settings().plan_defaults())
+        loaded, source = load_with_source(plan, settings().plan_defaults())
         chosen = chosen_workouts(loaded, plan, workout)
+    loaded, coaching = coached(loaded, source, common.data_dir(data_dir))
     # One workout's timeline at a time, written and let go: a plan at the size limits has
     # millions of segments in all (docs/performance.md, "Memory").
-    timelines = (build_timeline(loaded.workouts[i], loaded.defaults) for i in chosen)
+    timelines = ((i, build_timeline(loaded.workouts[i], loaded.defaults)) for i in chosen)
     if as_json:
-        echo_json_stream(loaded.name, (timeline_json(t) for t in timelines))
+        echo_json_stream(
+            loaded.name,
+            (timeline_json(t) | targets_json(coaching, i) for i, t in timelines),
+        )
         return
     say(loaded.name)
-    for timeline in timelines:
+    for index, timeline in timelines:
         say("")
-        for line in timeline_outline(loaded, timeline):
+        for line in timeline_outline(loaded, timeline, coaching, index):
             say(line)
+
+
+def targets_json(coaching: Coaching, workout: int) -> dict[str, object]:
+    """``{"targets": [...]}`` for a workout's exercises that progress (none: empty)."""
+    targets = [t for (w, _), t in sorted(coaching.targets.items()) if w == workout]
+    if not targets:
+        return {}
+    return {
+        "targets": [
+            {
+                "exercise": t.exercise,
+                "name": t.name,
+                "unit": t.unit,
+                "planned": t.planned,
+                "target": t.value,
+                "up_to": t.ceiling,
+                "why": t.why,
+            }
+            for t in targets
+        ]
+    }
 
 
 @cli.command()

@@ -28,7 +28,8 @@ from pushtimer.cli.group import cli
 from pushtimer.session.options import SessionOptions
 
 if TYPE_CHECKING:
-    from pushtimer.history.store import HistoryStore
+    from pushtimer.coach.targets import Coaching
+    from pushtimer.history.store import HistoryStore, SessionRow
     from pushtimer.plan.model import Plan
     from pushtimer.settings.loader import SettingsFile
     from pushtimer.ui.app import Start
@@ -191,23 +192,27 @@ def start_session(
     """The full screen, or plain line mode when asked for or when there is no terminal to
     draw on. ``index`` None means the workout due next by the history; ``starting`` is
     called once the session is sure to start (its history is open)."""
+    from pushtimer.coach.targets import coach
+
     check_cue_log(options.cue_log)
     store, options = open_history(options)
+    with history_errors():
+        rows = store.sessions() if store else []
     if index is None:
         from pushtimer.history.report import next_workout
 
-        with history_errors():
-            index = next_workout(store.sessions() if store else [], plan)[0]
+        index = next_workout(rows, plan)[0]
+    coaching = coach(plan, rows, source)  # the targets in effect (docs/plan-format.md)
     if starting is not None:
         starting()
     found = settings()
     if plain or not group.interactive():
         if store is not None:
             store.close()
-        run_plain_mode(plan, source, index, options, found.settings.count_in)
+        run_plain_mode(index, options, found.settings.count_in, coaching, rows)
     from pushtimer.ui.app import Start
 
-    run_full_screen(Start(plan, index, source), options, found, store)
+    run_full_screen(Start(coaching.applied, index, source, coaching), options, found, store)
 
 
 def open_history(options: SessionOptions) -> tuple[HistoryStore | None, SessionOptions]:
@@ -242,12 +247,16 @@ def check_cue_log(path: str | None) -> None:
 
 
 def run_plain_mode(
-    plan: Plan, source: str, index: int, options: SessionOptions, count_in: float
+    index: int,
+    options: SessionOptions,
+    count_in: float,
+    coaching: Coaching,
+    rows: list[SessionRow],
 ) -> NoReturn:
     """Plain line mode (pushtimer/plain/launch.py); ends the process."""
     from pushtimer.plain.launch import run_plain
 
-    run_plain(plan, source, index, options, count_in)
+    run_plain(coaching, index, options, count_in, rows)
 
 
 def run_full_screen(

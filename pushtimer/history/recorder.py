@@ -42,25 +42,26 @@ class SessionRecorder:
 
     def __call__(self, event: Event, timeline: Timeline) -> None:
         if isinstance(event, SetEnded):
-            target = None if event.reps_target is None else str(event.reps_target)
-            self.writer.add_set(
-                self._session,
-                SetRow(
-                    exercise_index=event.exercise,
-                    exercise=event.name,
-                    set_number=event.set,
-                    side=event.side,
-                    reps_target=target,
-                    reps_done=event.reps_done,
-                    hold_seconds=event.hold_seconds,
-                    seconds=round(event.seconds, 3),
-                    done_at=stamp(),
-                    outcome=event.outcome,
-                    held_seconds=None if event.held is None else round(event.held, 3),
-                ),
-            )
+            self.writer.add_set(self._session, set_row(event, stamp()))
         elif isinstance(event, WorkoutFinished):
             self.writer.end(
                 self._session,
                 SessionEnd(event.completed, round(event.seconds, 3), event.reason, stamp()),
             )
+
+
+def set_row(event: SetEnded, done_at: str) -> SetRow:
+    """A set that ended, as the history stores it."""
+    return SetRow(
+        exercise_index=event.exercise,
+        exercise=event.name,
+        set_number=event.set,
+        side=event.side,
+        reps_target=None if event.reps_target is None else str(event.reps_target),
+        reps_done=event.reps_done,
+        hold_seconds=event.hold_seconds,
+        seconds=round(event.seconds, 3),
+        done_at=done_at,
+        outcome=event.outcome,
+        held_seconds=None if event.held is None else round(event.held, 3),
+    )

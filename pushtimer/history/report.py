@@ -21,7 +21,7 @@ from pushtimer.history.store import SessionRow
 from pushtimer.plan.durations import format_clock
 from pushtimer.plan.model import Plan
 from pushtimer.printable import fit
-from pushtimer.session.events import Outcome, SetEnded
+from pushtimer.session.events import Outcome
 from pushtimer.session.tally import last_runs, outcomes_by_set
 
 WEEK_PLAN_DAYS = 7  # a plan whose days all fall in 1-7 repeats weekly
@@ -126,39 +126,6 @@ def weekly_reps(rows: list[SessionRow], today: date, weeks: int = 12) -> list[in
         if 0 <= back < weeks:
             totals[weeks - 1 - back] += row.reps
     return totals
-
-
-def best_max(rows: list[SessionRow], exercise: str, before: int | None = None) -> int | None:
-    """The most reps ever done in one "max" set of ``exercise`` (sessions other than
-    ``before``), or None when there is none."""
-    counts = [
-        s.reps_done
-        for row in rows
-        if row.id != before
-        for s in row.sets
-        if s.exercise == exercise
-        and s.reps_target == "max"
-        and s.outcome == "done"
-        and s.reps_done is not None
-    ]
-    return max(counts, default=None)
-
-
-def max_set_records(
-    completed: list[SetEnded], rows: list[SessionRow], session_id: int | None
-) -> dict[str, str]:
-    """A note for each exercise whose "max" set beat every earlier one: "new best (was 21)",
-    or "first max set" when there was none before."""
-    notes: dict[str, str] = {}
-    for done in completed:
-        if done.reps_target != "max" or done.outcome != "done" or not done.reps_done:
-            continue
-        before = best_max(rows, done.name, before=session_id)
-        if before is None:
-            notes.setdefault(done.name, "first max set")
-        elif done.reps_done > before:
-            notes[done.name] = f"new best (was {before})"
-    return notes
 
 
 def as_csv(rows: list[SessionRow]) -> str:

@@ -14,14 +14,21 @@ from pushtimer.session.options import SessionOptions
 from pushtimer.startup import release_collection
 
 if TYPE_CHECKING:
-    from pushtimer.plan.model import Plan
+    from pushtimer.coach.targets import Coaching
+    from pushtimer.history.store import SessionRow
 
 
 def run_plain(
-    plan: Plan, source: str, index: int, options: SessionOptions, count_in: float
+    coaching: Coaching,
+    index: int,
+    options: SessionOptions,
+    count_in: float,
+    rows: list[SessionRow],
 ) -> NoReturn:
-    """Run workout ``index`` of ``plan`` in plain line mode until it ends, then exit with
-    its status."""
+    """Run workout ``index`` of the plan (at the targets in effect) in plain line mode
+    until it ends, say the records it set and the targets for next time, then exit with
+    its status. ``rows``: the history before it, newest first."""
+    from pushtimer.coach.next_step import closing_words
     from pushtimer.history.recorder import SessionRecorder
     from pushtimer.history.writer import HistoryWriter
     from pushtimer.plain.session import PlainSession
@@ -30,6 +37,8 @@ def run_plain(
     from pushtimer.session.live import LiveSession
 
     release_collection()  # held by the console script for the start (pushtimer/startup.py)
+    plan, source = coaching.applied, coaching.plan_file
+    marks = {e: t.arrow for (w, e), t in coaching.targets.items() if w == index and t.changed}
     clock = MonotonicClock()
     signals = SignalStop()
     with ExitStack() as stack:
@@ -52,9 +61,17 @@ def run_plain(
             plan, index, clock, log, listeners=listeners, sound=player.cue, count_in=count_in
         )
         problem = (lambda: writer.problem) if writer else (lambda: None)
-        plain = PlainSession(session, sys.stdout, waiter, signals, problem)
+        plain = PlainSession(session, sys.stdout, waiter, signals, problem, marks)
         stack.enter_context(terminal_keys(plain.note_suspend, plain.note_resume))
         code = plain.run()
+        if writer is not None:  # an unrecorded session is compared with nothing
+            notes, steps = closing_words(coaching, session, rows, None)
+            for name, said in notes.items():
+                say_safely(f"{name}: {said}")
+            if steps:
+                say_safely("Next time:")
+            for step in steps:
+                say_safely(f"  {step}")
         # Still under the signal handlers: a second signal waits.
         note = writer.close() if writer else None
     if note is not None:

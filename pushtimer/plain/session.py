@@ -14,7 +14,7 @@ the middle of one. Never imports Textual or Rich.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TextIO
 
 from pushtimer.plain.terminal import EXIT_INTERRUPTED, SignalStop, Stopped, Woken
@@ -68,8 +68,10 @@ class PlainSession:
         wait: Waiter,
         signals: SignalStop | None = None,
         history_problem: Callable[[], str | None] = lambda: None,
+        marks: Mapping[int, str] | None = None,
     ) -> None:
         self.session = session
+        self.marks = marks or {}  # targets moved from the plan's, by exercise
         self.plan = session.plan
         self.timeline = session.timeline
         self.engine = session.engine
@@ -322,7 +324,9 @@ class PlainSession:
         exercise = None if segment is None else self.timeline.exercise_of(segment)
         if segment is None or exercise is None:
             return "the end"
-        return f"Set {segment.set}/{exercise.sets} {exercise.name}"
+        mark = self.marks.get(segment.exercise) if segment.exercise is not None else None
+        target = f": {mark}" if mark else ""
+        return f"Set {segment.set}/{exercise.sets} {exercise.name}{target}"
 
     def _set_line(self, ended: SetEnded) -> str:
         """``Done: Set 1/4 Wide push-up, 12 reps in 1:00``; ``Partial: ..., 5 of 12 reps``."""

@@ -14,10 +14,12 @@ from typing import Any
 
 import msgspec
 
+from pushtimer.plan.amounts import at_ceilings
 from pushtimer.plan.durations import format_clock
 from pushtimer.plan.errors import PlanError
 from pushtimer.plan.length import MAX_WORKOUT_SECONDS, workout_length
 from pushtimer.plan.model import Plan
+from pushtimer.plan.progress_rules import test_problems
 from pushtimer.plan.tomlfile import MAX_FILE_BYTES, read_toml, toml_from_bytes, toml_from_text
 from pushtimer.plan.validate import check_plan
 from pushtimer.plan.wording import quote
@@ -52,20 +54,33 @@ def load_plan_data(data: dict[str, Any], source: str, defaults: Fallbacks | None
         plan = msgspec.convert(clean, type=Plan)
     except msgspec.ValidationError as error:  # pragma: no cover - check_plan reports these first
         raise PlanError.single(source, str(error)) from None
+    tests = test_problems(plan, source)
+    if tests:
+        raise PlanError(tests)
     _check_lengths(plan, source)
     return plan
 
 
 def _check_lengths(plan: Plan, source: str) -> None:
-    """No workout planned longer than 24 hours: within the format's bounds a workout could
-    be planned for weeks, and laying it out would take gigabytes."""
+    """No workout planned longer than 24 hours, nor able to grow longer by its progress:
+    within the format's bounds a workout could be planned for weeks, and laying it out
+    would take gigabytes."""
     lines = []
-    for number, workout in enumerate(plan.workouts, start=1):
+    grown = at_ceilings(plan)
+    for number, (workout, most) in enumerate(
+        zip(plan.workouts, grown.workouts, strict=True), start=1
+    ):
         seconds = workout_length(workout, plan.defaults).total_seconds
-        if seconds > MAX_WORKOUT_SECONDS:
+        grows = workout_length(most, plan.defaults).total_seconds
+        if max(seconds, grows) > MAX_WORKOUT_SECONDS:
             place = f"workout {number} ({quote(workout.name)})"
+            said = (
+                f"is planned at {format_clock(seconds)}"
+                if seconds > MAX_WORKOUT_SECONDS
+                else f"can grow to {format_clock(grows)} by its progress (set lower up_to values)"
+            )
             lines.append(
-                f"{source}: {place}: is planned at {format_clock(seconds)}; a workout may be "
+                f"{source}: {place}: {said}; a workout may be "
                 f"at most {MAX_WORKOUT_SECONDS // 3600} hours (fewer sets, reps or rests)"
             )
     if lines:

@@ -19,6 +19,7 @@ from pushtimer.plan.wording import quote
 # Marks for the validator (``extra``) and the schema (``extra_json_schema``).
 DURATION = "duration"
 TEMPO = "tempo"
+AMOUNT = "amount"  # reps for a reps exercise, a duration for a hold
 # Text shown on one line: no line breaks or control characters (C0, DEL, C1). A description
 # may have line breaks, nothing else. ``(?![\s\S])`` is "end of text" in both Python and
 # JSON Schema regexes (``$`` would let a trailing newline through).
@@ -68,6 +69,44 @@ Day = Annotated[
 Explosive = Annotated[int, Meta(ge=1, le=10, description="Seconds an X tempo phase lasts.")]
 
 
+Amount = Annotated[
+    int,
+    Meta(
+        ge=1,
+        le=3600,
+        extra={"kind": AMOUNT},
+        extra_json_schema={"x-duration-pattern": DURATION_PATTERN},
+    ),
+]
+Share = Annotated[float, Meta(ge=0.1, le=1.0)]
+
+
+class Progress(Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    """How an exercise's target grows from session to session (docs/plan-format.md,
+    "Progress"): met raises it by ``add`` up to ``up_to``, two misses in a row or a stop
+    because something hurts lower it by ``add``, never below where it started."""
+
+    add: Annotated[
+        Amount, Meta(description='Reps added when a target is met; for a hold, seconds ("5s").')
+    ]
+    up_to: Annotated[
+        Amount | None,
+        Meta(description="The most the target grows to (reps, or for a hold a duration)."),
+    ] = None
+    then: Annotated[
+        Name | None, Meta(description="The harder variation to move to once up_to is met.")
+    ] = None
+    from_max: Annotated[
+        Share | None,
+        Meta(
+            description=(
+                'Start from this share (0.1 to 1.0) of the latest "max" set of the same '
+                "exercise in the plan (a test day)."
+            )
+        ),
+    ] = None
+
+
 class Defaults(Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
     """Values every workout of the plan uses unless an exercise says otherwise."""
 
@@ -101,6 +140,14 @@ class Exercise(Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
     cues: Annotated[
         tuple[Cue, ...], Meta(max_length=20, description="Form reminders shown during the set.")
     ] = ()
+    progress: Annotated[
+        Progress | None, Meta(description="How the target grows from session to session.")
+    ] = None
+
+    @property
+    def amount(self) -> int | None:
+        """The planned reps or hold seconds a target grows from (None for a "max" set)."""
+        return self.hold if self.hold is not None else self.reps if self.reps != "max" else None
 
 
 class Workout(Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):

@@ -19,7 +19,8 @@ from msgspec import inspect as mi
 
 from pushtimer.plan.durations import parse_duration
 from pushtimer.plan.errors import PlanError
-from pushtimer.plan.model import DURATION, TEMPO, Exercise, Plan
+from pushtimer.plan.model import AMOUNT, DURATION, TEMPO, Exercise, Plan
+from pushtimer.plan.progress_rules import exercise_problems
 from pushtimer.plan.tempo import parse_tempo
 from pushtimer.plan.wording import describe, quote, show
 
@@ -131,6 +132,9 @@ def _check_table(
             ok = False
     if cls is Exercise:
         ok = _check_exercise(data, guesses, place, report) and ok
+        for problem in exercise_problems(data, clean):
+            report.add(place.child("progress", "progress"), problem)
+            ok = False
     return clean if ok else None
 
 
@@ -191,7 +195,7 @@ def _check_leaf(field: _Field, value: object, place: Place, report: _Report) -> 
     marks = field.marks
     typed = value
     try:
-        if DURATION in marks and isinstance(value, str):
+        if marks & {DURATION, AMOUNT} and isinstance(value, str):
             typed = parse_duration(value)
         typed = msgspec.convert(typed, type=field.annotation)
     except (ValueError, msgspec.ValidationError) as error:
@@ -302,8 +306,9 @@ def _core(kind: mi.Type) -> mi.Type:
 
 
 def _marks(kind: mi.Type) -> set[str]:
-    if isinstance(kind, mi.Metadata):
-        return {str((kind.extra or {}).get("kind"))}
+    if isinstance(kind, mi.Metadata):  # the mark, and those of the type under it
+        mark = (kind.extra or {}).get("kind")
+        return _marks(kind.type) | ({str(mark)} if mark else set())
     if isinstance(kind, mi.UnionType):
         return set().union(*(_marks(t) for t in kind.types))
     return set()

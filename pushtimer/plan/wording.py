@@ -55,6 +55,11 @@ def describe(kind: mi.Type, table: str = "") -> str:
         if extra.get("kind") == "duration" and isinstance(kind.type, mi.IntType):
             low, high = kind.type.ge, kind.type.le
             return f'a duration from {low} to {high} seconds, like 90, "90s" or "1m30s"'
+        if extra.get("kind") == "amount" and isinstance(kind.type, mi.IntType):
+            return (
+                f"a whole number of reps from {kind.type.ge}, or for a hold a duration "
+                f'like 5, "5s" or "1m"'
+            )
         if extra.get("kind") == "tempo":
             return 'a tempo like "3-1-1-0", "3110" or "free"'
         return describe(kind.type, table)
@@ -62,6 +67,8 @@ def describe(kind: mi.Type, table: str = "") -> str:
         return "true or false"
     if isinstance(kind, mi.IntType):
         return _whole_number(kind)
+    if isinstance(kind, mi.FloatType):
+        return f"a number from {kind.ge} to {kind.le}"
     if isinstance(kind, mi.StrType):
         return _text(kind)
     if isinstance(kind, mi.LiteralType):

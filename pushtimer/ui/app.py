@@ -26,6 +26,7 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
+from pushtimer.coach.targets import Coaching
 from pushtimer.history.errors import HistoryError
 from pushtimer.history.recorder import SessionRecorder
 from pushtimer.plan.catalog import PlanFile, find_plans
@@ -66,9 +67,10 @@ EXIT_FLUSH = 0.5
 class Start(Struct, frozen=True):
     """A session to open straight away (``pushtimer PLAN``, ``pushtimer quick``)."""
 
-    plan: Plan
+    plan: Plan  # with the targets in effect
     workout: int
     plan_file: str  # as the history records it
+    coaching: Coaching | None = None  # the plan as written and its targets
 
 
 class PushtimerApp(App[int]):
@@ -142,6 +144,7 @@ class PushtimerApp(App[int]):
         self.history = history  # for reading
         self.writer = writer  # for recording, off the event loop
         self._recorder: SessionRecorder | None = None
+        self._coaching: Coaching | None = None  # the running session's targets
         self._make_player = sound  # given how to ring the bell, makes the sound player
         self.player: SoundPlayer | None = None
         self._early_cues: list[tuple[Event, Timeline, float]] = []
@@ -178,7 +181,8 @@ class PushtimerApp(App[int]):
     def get_default_screen(self) -> Screen[None]:
         """The first screen: the workout when a plan was named, else the picker."""
         if self.start is not None:
-            return self._new_session(self.start.plan, self.start.workout, self.start.plan_file)
+            start = self.start
+            return self._new_session(start.plan, start.workout, start.plan_file, start.coaching)
         from pushtimer.ui.screens.picker import PickerScreen
 
         return PickerScreen(
@@ -265,15 +269,21 @@ class PushtimerApp(App[int]):
 
     @on(WorkoutChosen)
     def _workout_chosen(self, message: WorkoutChosen) -> None:
-        self.begin(message.plan, message.workout, message.plan_file)
+        self.begin(message.plan, message.workout, message.plan_file, message.coaching)
 
-    def begin(self, plan: Plan, workout: int, plan_file: str) -> None:
+    def begin(
+        self, plan: Plan, workout: int, plan_file: str, coaching: Coaching | None = None
+    ) -> None:
         """Start a session of ``plan``'s workout number ``workout`` (from 0), recorded in
-        the history (when there is one) as coming from ``plan_file``."""
-        self.push_screen(self._new_session(plan, workout, plan_file))
+        the history (when there is one) as coming from ``plan_file``; ``coaching``: the
+        targets in effect (``plan`` has them)."""
+        self.push_screen(self._new_session(plan, workout, plan_file, coaching))
         self.catch_up()
 
-    def _new_session(self, plan: Plan, workout: int, plan_file: str) -> WorkoutScreen:
+    def _new_session(
+        self, plan: Plan, workout: int, plan_file: str, coaching: Coaching | None = None
+    ) -> WorkoutScreen:
+        self._coaching = coaching
         listeners: list[Listener] = []
         self._recorder = None
         if self.writer is not None:
@@ -291,7 +301,12 @@ class PushtimerApp(App[int]):
             reminder_every=self.reminder_every,
         )
         self.last_session = self.session
-        self._workout_screen = WorkoutScreen(self.session, self.big_figure)
+        marks = {}
+        if coaching is not None:
+            marks = {
+                e: t.arrow for (w, e), t in coaching.targets.items() if w == workout and t.changed
+            }
+        self._workout_screen = WorkoutScreen(self.session, self.big_figure, marks)
         return self._workout_screen
 
     def catch_up(self) -> None:
@@ -347,14 +362,18 @@ class PushtimerApp(App[int]):
         self._workout_screen = None
         while isinstance(self.screen, ModalScreen):
             self.pop_screen()
-        from pushtimer.history.report import max_set_records
         from pushtimer.ui.screens.summary import SummaryScreen
 
-        records = {}
+        records: dict[str, str] = {}
+        steps: list[str] = []
         if self._recorder is not None:  # only a recorded session can be compared
-            past = self.past_sessions()
-            records = max_set_records(session.ended, past, self._recorder.session_id)
-        summary = SummaryScreen(session, leave_app=self.start is not None, notes=records)
+            from pushtimer.coach.next_step import closing_words
+
+            past, recorded = self.past_sessions(), self._recorder.session_id
+            records, steps = closing_words(self._coaching, session, past, recorded)
+        summary = SummaryScreen(
+            session, leave_app=self.start is not None, notes=records, steps=steps
+        )
         if self.start is not None:
             self.push_screen(summary)  # the workout is the first screen: leaving quits
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
+from pushtimer.coach.targets import Coaching
 from pushtimer.plan.model import Plan
 
 
@@ -12,11 +13,14 @@ class WorkoutChosen(Message):
     """Start a session of ``plan``'s workout number ``workout`` (from 0), recorded in the
     history as coming from ``plan_file``."""
 
-    def __init__(self, plan: Plan, workout: int, plan_file: str) -> None:
+    def __init__(
+        self, plan: Plan, workout: int, plan_file: str, coaching: Coaching | None = None
+    ) -> None:
         super().__init__()
-        self.plan = plan
+        self.plan = plan  # with the targets in effect
         self.workout = workout
         self.plan_file = plan_file
+        self.coaching = coaching
 
 
 class SessionMoved(Message):

@@ -6,6 +6,7 @@ only when its part changed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 from msgspec import Struct
@@ -60,8 +61,13 @@ def clock_text(seconds: int) -> str:
 
 
 def workout_view(
-    session: LiveSession, state: EngineState, big_figure: FigureChoice = "rep"
+    session: LiveSession,
+    state: EngineState,
+    big_figure: FigureChoice = "rep",
+    marks: Mapping[int, str] | None = None,
 ) -> WorkoutView:
+    """``marks``: by exercise (from 0), its target where it differs from the plan
+    (``12 -> 13 reps``), shown while the screen looks ahead to a set of it."""
     timeline = session.timeline
     segment = state.segment
     exercise = timeline.exercise_of(segment)
@@ -86,7 +92,7 @@ def workout_view(
     first_of_exercise = resting and _new_exercise(segment, ahead)
     return WorkoutView(
         exercise=_exercise_line(segment, shown_exercise),
-        position=_position(*shown_exercise, ahead=resting),
+        position=_position(*shown_exercise, ahead=resting, marks=marks or {}),
         kind=kind,
         word=word,
         shape="‖" if state.paused else "" if get_ready else SHAPES.get(kind, ""),
@@ -149,14 +155,23 @@ def _exercise_line(segment: Segment, shown: tuple[Segment, Exercise | None]) -> 
     return exercise.name
 
 
-def _position(segment: Segment, exercise: Exercise | None, ahead: bool = False) -> str:
-    """``Set 2/4 · Left · Rep 5/12``; looking ahead (in a rest), ``Set 2/4 · 12 reps``."""
+def _position(
+    segment: Segment,
+    exercise: Exercise | None,
+    ahead: bool = False,
+    marks: Mapping[int, str] | None = None,
+) -> str:
+    """``Set 2/4 · Left · Rep 5/12``; looking ahead (in a rest), ``Set 2/4 · 12 reps``, or
+    ``Set 1/4 · 12 -> 13 reps`` where the target has moved from the plan's."""
     if exercise is None or segment.set is None:
         return ""
     parts = [f"Set {segment.set}/{exercise.sets}"]
     if segment.side is not None:
         parts.append(segment.side.capitalize())
-    if ahead and isinstance(exercise.reps, int):
+    mark = (marks or {}).get(segment.exercise) if segment.exercise is not None else None
+    if ahead and mark:
+        parts.append(mark if exercise.hold is None else f"hold {mark}")
+    elif ahead and isinstance(exercise.reps, int):
         parts.append(f"{exercise.reps} reps")
     elif segment.rep is not None and isinstance(exercise.reps, int):
         parts.append(f"Rep {segment.rep}/{exercise.reps}")

@@ -153,7 +153,7 @@ def _record_launches(
 
     launched: list[tuple[str, object]] = []
 
-    def plain(plan: object, source: str, index: int, *rest: object) -> None:
+    def plain(index: int, *rest: object) -> None:
         launched.append(("plain", index))
         raise SystemExit(0)
 

@@ -17,7 +17,6 @@ from pushtimer.history.report import (
     CSV_COLUMNS,
     as_csv,
     as_json,
-    best_max,
     counted,
     hidden_line,
     next_workout,
@@ -197,16 +196,6 @@ def test_weekly_reps_for_the_last_twelve_weeks() -> None:
     ]
     totals = weekly_reps(rows, date(2026, 11, 25))
     assert len(totals) == 12 and totals[-3:] == [7, 5, 22] and sum(totals) == 34
-
-
-def test_best_max_leaves_out_the_session_asked_about() -> None:
-    rows = [
-        _row("2026-11-23T08:00:00+01:00", id_=3, sets=(_set("Push", 25, "max"),)),
-        _row("2026-11-22T08:00:00+01:00", id_=2, sets=(_set("Push", 21, "max"), _set("Push", 40))),
-    ]
-    assert best_max(rows, "Push") == 25
-    assert best_max(rows, "Push", before=3) == 21
-    assert best_max(rows, "Plank") is None
 
 
 def _head(started: str, plan_file: str, plan: str, workout: str, day: int | None) -> SessionHead:

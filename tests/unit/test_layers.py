@@ -31,6 +31,7 @@ HEADLESS = [
     "pushtimer.session.options",
     "pushtimer.outline",
     "pushtimer.cli",
+    "pushtimer.coach.targets",
 ]
 
 

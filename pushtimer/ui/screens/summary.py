@@ -43,12 +43,17 @@ class SummaryScreen(Screen[None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
     def __init__(
-        self, session: LiveSession, leave_app: bool, notes: dict[str, str] | None = None
+        self,
+        session: LiveSession,
+        leave_app: bool,
+        notes: dict[str, str] | None = None,
+        steps: list[str] | None = None,
     ) -> None:
         super().__init__()
         self.session = session
         self.leave_app = leave_app
-        self.notes = notes or {}  # by exercise: "new best (was 21)"
+        self.notes = notes or {}  # by exercise: "new record: best max set 25 (was 21)"
+        self.steps = steps or []  # the targets for next time: "Wide push-up: 4x13 met; ..."
 
     def compose(self) -> ComposeResult:
         finish = self.session.finish
@@ -62,6 +67,8 @@ class SummaryScreen(Screen[None]):
             else:
                 yield TextLine("No set started.", classes="summary-row")
             yield TextLine(f"{sets_line(counted.total)} in {took}", classes="summary-total")
+            for step in self.steps:
+                yield TextLine(step, classes="summary-step")
             if finish is not None and finish.reason == "pain":
                 for line in PAIN_ADVICE:
                     yield TextLine(line, classes="summary-advice")

@@ -10,6 +10,8 @@ and the session runs on regardless (docs/architecture.md, "Sizes").
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -94,10 +96,16 @@ class WorkoutScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, session: LiveSession, big_figure: FigureChoice = "rep") -> None:
+    def __init__(
+        self,
+        session: LiveSession,
+        big_figure: FigureChoice = "rep",
+        marks: Mapping[int, str] | None = None,
+    ) -> None:
         super().__init__()
         self.session = session
         self.big_figure: FigureChoice = big_figure
+        self.marks = marks or {}  # targets moved from the plan's, by exercise: "12 -> 13 reps"
         self._open_segment: int | None = None  # the open set whose footer shows "Done"
         self._resting = False
         self._composed = False  # widgets exist: state can be shown
@@ -105,7 +113,7 @@ class WorkoutScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # The lines start with what they show now: the first frame is the whole screen, with
         # no second layout for lines that were empty.
-        view = workout_view(self.session, self.session.engine.state(), self.big_figure)
+        view = workout_view(self.session, self.session.engine.state(), self.big_figure, self.marks)
         # The size classes Textual sets on the first resize, set now: the widgets are styled
         # once, for the size they will be drawn at.
         self.update_classes(size_classes(self.app.size.width, self.app.size.height), update=False)
@@ -165,7 +173,7 @@ class WorkoutScreen(Screen[None]):
         if self.app.return_code is not None:  # the app is closing: its widgets may be gone
             return
         state = self.session.engine.state()
-        view = workout_view(self.session, state, self.big_figure)
+        view = workout_view(self.session, state, self.big_figure, self.marks)
         self.query_one("#exercise", TextLine).text = view.exercise
         self.query_one("#position", TextLine).text = view.position
         banner = self.query_one(PhaseBanner)

@@ -1,0 +1,82 @@
+"""What a session did to its targets, said after it: what was met, the targets for next
+time, and, at ``up_to``, the variation to move to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pushtimer.coach.records import new_records
+from pushtimer.coach.targets import Coaching, Target
+from pushtimer.history.recorder import set_row
+from pushtimer.history.store import SessionRow
+from pushtimer.history.wallclock import stamp
+from pushtimer.session.events import SetEnded, WorkoutFinished
+from pushtimer.session.live import LiveSession
+
+
+def judged(
+    coaching: Coaching, workout: int, ended: Iterable[SetEnded], finish: WorkoutFinished | None
+) -> Coaching:
+    """The targets once this session (workout ``workout``, its sets as they ended) is in
+    the history too."""
+    chosen = coaching.plan.workouts[workout]
+    now = stamp()
+    row = SessionRow(
+        plan_file=coaching.plan_file,
+        plan_name=coaching.plan.name,
+        workout_index=workout,
+        workout_name=chosen.name,
+        workout_day=chosen.day,
+        plan_days=None,
+        started=now,
+        id=0,
+        ended=now,
+        completed=finish is not None and finish.completed,
+        seconds=None if finish is None else finish.seconds,
+        sets=tuple(set_row(event, now) for event in ended),
+        stop_reason=None if finish is None else finish.reason,
+    )
+    return coaching.after(row)
+
+
+def closing_words(
+    coaching: Coaching | None,
+    session: LiveSession,
+    rows: list[SessionRow],
+    session_id: int | None,
+) -> tuple[dict[str, str], list[str]]:
+    """After a session: a note for each exercise that set a record (by name), and a line
+    for each target it judged, with the target for next time."""
+    notes = new_records(session.ended, rows, session_id)
+    if coaching is None or not coaching.targets:
+        return notes, []
+    after = judged(coaching, session.workout, session.ended, session.finish)
+    return notes, next_steps(coaching, after, session.workout)
+
+
+def next_steps(before: Coaching, after: Coaching, workout: int) -> list[str]:
+    """A line for each target this session judged: ``Wide push-up: 4x13 met; next time 14
+    reps``."""
+    lines = []
+    for (w, e), old in sorted(before.targets.items()):
+        new = after.of(w, e)
+        if w != workout or new is None or len(new.steps) == len(old.steps):
+            continue
+        lines.append(f"{new.name}: {_step_line(old, new)}")
+    return lines
+
+
+def _step_line(old: Target, new: Target) -> str:
+    sets = old.short()
+    result = new.steps[-1].result
+    if result == "pain":
+        return f"next time {new.amount()}, a step back (it hurt)"
+    if result == "met":
+        if new.value > old.value:
+            return f"{sets} met; next time {new.amount()}"
+        if new.then:
+            return f"{sets} met at the top of this plan: time to move on to {new.then}"
+        return f"{sets} met at the top of this plan; keep it there"
+    if new.value < old.value:
+        return f"missed twice in a row; next time {new.amount()}"
+    return f"not met this time; next time {new.amount()} again"

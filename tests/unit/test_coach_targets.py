@@ -1,0 +1,272 @@
+"""Targets from the history, as the rules read (docs/plan-format.md, "Progress")."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pushtimer.coach.targets import Coaching, coach
+from pushtimer.history.store import SessionRow, SetRow
+from pushtimer.plan import load_plan_text
+from pushtimer.plan.model import Plan
+
+FILE = "/plans/wide.toml"
+PLAN = load_plan_text(
+    """
+name = "Wide"
+[[workout]]
+name = "Day 1"
+[[workout.exercise]]
+name = "Wide push-up"
+sets = 3
+reps = 12
+progress = { add = 1, up_to = 14, then = "Arched push-up" }
+[[workout.exercise]]
+name = "Plank"
+sets = 2
+hold = 20
+progress = { add = "5s", up_to = "30s" }
+[[workout.exercise]]
+name = "Cool down"
+reps = 5
+""",
+    FILE,
+)
+_ids = iter(range(1, 10**9))
+
+
+def session(
+    reps: list[int] | None = None,
+    held: list[float] | None = None,
+    pain: bool = False,
+    day: int = 1,
+    plan_file: str = FILE,
+    workout: str = "Day 1",
+    target: int = 12,
+    extra: tuple[SetRow, ...] = (),
+) -> SessionRow:
+    """A session of the plan: each rep set's reps done (against ``target``) and each
+    hold's seconds held; ``pain``: stopped because it hurt, after the last of them."""
+    sets = [
+        SetRow(
+            0, "Wide push-up", n, None, str(target), done, None, 30.0, "t", _outcome(done, target)
+        )
+        for n, done in enumerate(reps or [], start=1)
+    ]
+    sets += [
+        SetRow(1, "Plank", n, None, None, None, 20, 20.0, "t", "done" if s >= 20 else "partial", s)
+        for n, s in enumerate(held or [], start=1)
+    ]
+    return SessionRow(
+        plan_file=plan_file,
+        plan_name="Wide",
+        workout_index=0,
+        workout_name=workout,
+        workout_day=None,
+        plan_days=None,
+        started=f"2026-11-{day:02d}T08:00:00+00:00",
+        id=next(_ids),
+        ended="x",
+        completed=not pain,
+        seconds=100.0,
+        sets=(*sets, *extra),
+        stop_reason="pain" if pain else None,
+    )
+
+
+def _outcome(done: int, target: int) -> str:
+    return "done" if done >= target else "partial" if done else "skipped"
+
+
+def targets_after(*sessions: SessionRow, plan: Plan = PLAN) -> Coaching:
+    return coach(plan, list(reversed(sessions)), FILE)  # the store gives newest first
+
+
+def reps_target(*sessions: SessionRow) -> int:
+    found = targets_after(*sessions).of(0, 0)
+    assert found is not None
+    return found.value
+
+
+def met(target: int, day: int = 1) -> SessionRow:
+    return session([target] * 3, target=target, day=day)
+
+
+def missed(target: int, day: int = 1) -> SessionRow:
+    return session([target, target, target - 3], target=target, day=day)
+
+
+def test_no_history_is_the_plan() -> None:
+    target = targets_after().of(0, 0)
+    assert target is not None and target.value == 12 and not target.changed
+    assert target.why == "as planned: no session with it yet"
+    assert targets_after().of(0, 2) is None  # no progress table: no target
+
+
+def test_met_raises_by_add() -> None:
+    target = targets_after(met(12)).of(0, 0)
+    assert target is not None
+    assert (target.value, target.mark, target.arrow) == (13, "(+1)", "12 -> 13 reps")
+    assert target.why == "met 12 reps on 2026-11-01: up to 13 reps"
+
+
+def test_met_stops_at_up_to() -> None:
+    assert reps_target(met(12), met(13), met(14), met(14)) == 14
+    target = targets_after(met(12), met(13), met(14)).of(0, 0)
+    assert target is not None and target.at_ceiling and target.then == "Arched push-up"
+
+
+def test_one_miss_keeps_the_target_two_lower_it() -> None:
+    assert reps_target(met(12), missed(13)) == 13
+    assert reps_target(met(12), missed(13), missed(13)) == 12
+    target = targets_after(met(12), missed(13), missed(13)).of(0, 0)
+    assert target is not None and target.why == "missed 13 reps twice in a row: back to 12 reps"
+
+
+def test_misses_must_be_in_a_row() -> None:
+    assert reps_target(met(12), missed(13), met(13), missed(14)) == 14
+
+
+def test_never_below_the_plan() -> None:
+    assert reps_target(missed(12), missed(12), missed(12), missed(12)) == 12
+
+
+def test_pain_lowers_at_once() -> None:
+    hurt = session([13, 5], target=13, pain=True)
+    assert reps_target(met(12), hurt) == 12
+    target = targets_after(met(12), hurt).of(0, 0)
+    assert target is not None and target.why.startswith("stopped because it hurt on")
+
+
+def test_pain_counts_against_the_exercise_in_progress_only() -> None:
+    # Stopped during the plank: the push-ups before it were met.
+    hurt = session([12, 12, 12], held=[20, 8], pain=True)
+    found = targets_after(hurt)
+    push_ups, plank = found.of(0, 0), found.of(0, 1)
+    assert push_ups is not None and push_ups.value == 13
+    assert plank is not None and plank.value == 20 and plank.steps[-1].result == "pain"
+
+
+def test_the_sequence_of_the_issue() -> None:
+    # met, met, missed, missed, pain
+    sequence = [met(12, 1), met(13, 3), missed(14, 5), missed(14, 8)]
+    assert [reps_target(*sequence[:n]) for n in range(5)] == [12, 13, 14, 14, 13]
+    sequence.append(session([13, 2], target=13, pain=True, day=10))
+    assert reps_target(*sequence) == 12
+
+
+def test_holds_grow_by_a_duration() -> None:
+    found = targets_after(session([12, 12, 12], held=[20, 20]))
+    plank = found.of(0, 1)
+    assert plank is not None and plank.value == 25
+    assert (plank.mark, plank.arrow) == ("(+5s)", "20s -> 25s")
+    assert found.applied.workouts[0].exercises[1].hold == 25
+
+
+def test_a_short_hold_misses() -> None:
+    plank = targets_after(session(held=[20, 19.5])).of(0, 1)
+    assert plank is not None and plank.value == 20 and plank.steps[-1].result == "missed"
+
+
+def test_a_set_not_reached_is_a_miss_and_an_exercise_not_reached_is_not_judged() -> None:
+    found = targets_after(session([12, 12]))  # stopped before set 3, and before the plank
+    push_ups, plank = found.of(0, 0), found.of(0, 1)
+    assert push_ups is not None and push_ups.steps[-1].result == "missed"
+    assert plank is not None and plank.steps == ()
+
+
+def test_a_set_gone_back_to_counts_by_its_last_run() -> None:
+    redone = SetRow(0, "Wide push-up", 3, None, "12", 12, None, 30.0, "t", "done")
+    assert reps_target(session([12, 12, 4], extra=(redone,))) == 13
+
+
+def test_empty_sessions_and_other_plans_do_not_count() -> None:
+    empty = session([0, 0, 0])
+    other = session([12] * 3, plan_file="/elsewhere/other.toml")
+    assert reps_target(empty, other) == 12
+
+
+def test_the_same_plan_moved_still_counts() -> None:
+    assert reps_target(session([12] * 3, plan_file="/old/place/wide.toml")) == 13
+
+
+def test_applied_plan_carries_the_targets() -> None:
+    applied = targets_after(met(12)).applied
+    assert applied.workouts[0].exercises[0].reps == 13
+    assert applied.workouts[0].exercises[2].reps == 5
+    assert targets_after().applied is PLAN
+
+
+TEST_PLAN = load_plan_text(
+    """
+name = "Test then train"
+[[workout]]
+name = "Test"
+[[workout.exercise]]
+name = "Push-up"
+reps = "max"
+[[workout]]
+name = "Train"
+[[workout.exercise]]
+name = "Push-up"
+sets = 3
+reps = 8
+progress = { add = 1, from_max = 0.6 }
+""",
+    FILE,
+)
+
+
+def _test_day(best: int, day: int) -> SessionRow:
+    return session(
+        workout="Test",
+        day=day,
+        extra=(SetRow(0, "Push-up", 1, None, "max", best, None, 60.0, "t", "done"),),
+    )
+
+
+def _train(reps: int, day: int) -> SessionRow:
+    row = session(workout="Train", day=day)
+    sets = tuple(
+        SetRow(0, "Push-up", n, None, str(reps), reps, None, 30.0, "t", "done") for n in (1, 2, 3)
+    )
+    return SessionRow(**{**{f: getattr(row, f) for f in row.__struct_fields__}, "sets": sets})
+
+
+def test_from_max_falls_back_to_reps_before_any_test() -> None:
+    target = coach(TEST_PLAN, [], FILE).of(1, 0)
+    assert target is not None and target.value == 8
+
+
+def test_from_max_takes_its_share_of_the_latest_test_and_grows_from_there() -> None:
+    rows = [_test_day(20, 1)]
+    assert _from_max(rows) == 12  # 60 % of 20
+    rows.append(_train(12, 3))
+    assert _from_max(rows) == 13
+    rows.append(_test_day(15, 8))  # a worse test starts it again from its share
+    assert _from_max(rows) == 9
+
+
+def _from_max(rows: list[SessionRow]) -> int:
+    target = coach(TEST_PLAN, list(reversed(rows)), FILE).of(1, 0)
+    assert target is not None
+    return target.value
+
+
+outcomes = st.lists(
+    st.tuples(st.lists(st.integers(0, 16), min_size=0, max_size=4), st.booleans()), max_size=25
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(outcomes)
+def test_targets_stay_within_the_plan_and_up_to_and_are_deterministic(
+    history: list[tuple[list[int], bool]],
+) -> None:
+    rows = [session(reps, pain=pain, day=1 + n % 28) for n, (reps, pain) in enumerate(history)]
+    first, second = targets_after(*rows), targets_after(*rows)
+    assert first == second
+    target = first.of(0, 0)
+    assert target is not None and 12 <= target.value <= 14
+    for step in target.steps:
+        assert abs(step.after - step.target) <= 1
