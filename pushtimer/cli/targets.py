@@ -39,8 +39,10 @@ def coached(plan: Plan, source: str, folder: Path) -> tuple[Plan, Coaching]:
     from pushtimer.history.errors import HistoryError
     from pushtimer.history.store import DB_NAME, HistoryStore
 
-    if not progresses(plan) or not (folder / DB_NAME).exists():
+    if not progresses(plan):
         return plan, Coaching(plan, source, {})
+    if not (folder / DB_NAME).exists():  # no history yet: the plan's own targets
+        return plan, coach(plan, [], source)
     try:
         store = HistoryStore(folder)
         try:

@@ -70,7 +70,9 @@ def _step_line(old: Target, new: Target) -> str:
     sets = old.short()
     result = new.steps[-1].result
     if result == "pain":
-        return f"next time {new.amount()}, a step back (it hurt)"
+        if new.value < old.value:
+            return f"next time {new.amount()}, a step back (it hurt)"
+        return f"next time {new.amount()} again, once it no longer hurts"
     if result == "met":
         if new.value > old.value:
             return f"{sets} met; next time {new.amount()}"

@@ -1,7 +1,8 @@
 """The target in effect for every exercise that progresses, from the plan and the history
 of that plan file (docs/plan-format.md, "Progress").
 
-The past sessions of the plan are walked oldest first, skipping empty ones (nothing done).
+The past sessions of the plan are walked oldest first, skipping empty ones (nothing done)
+unless they were stopped because something hurt.
 For each session where the exercise appeared, the target then in effect is judged:
 
 - every planned set (both sides of a per-side set) *done* at the target: **met**, and the
@@ -154,13 +155,19 @@ def coach(plan: Plan, rows: list[SessionRow], plan_file: str) -> Coaching:
     newest first, as the store gives it) of the plan at ``plan_file``."""
     if not progresses(plan):
         return Coaching(plan, plan_file, {})
-    mine = [row for row in reversed(rows) if not row.empty and same_plan(row, plan, plan_file)]
+    mine = [row for row in reversed(rows) if _counts(row) and same_plan(row, plan, plan_file)]
     targets = {}
     for w, workout in enumerate(plan.workouts):
         for e, exercise in enumerate(workout.exercises):
             if exercise.progress is not None and exercise.amount is not None:
                 targets[w, e] = _walk(plan, w, e, mine)
     return Coaching(plan, plan_file, targets, tuple(reversed(mine)))
+
+
+def _counts(row: SessionRow) -> bool:
+    """A session that judges targets: something was done in it, or it was stopped because
+    something hurt (even on the first rep: that is never an accident)."""
+    return not row.empty or (row.stop_reason == "pain" and bool(row.sets))
 
 
 def same_plan(row: SessionRow, plan: Plan, plan_file: str) -> bool:

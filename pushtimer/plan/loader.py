@@ -35,6 +35,17 @@ def load_plan(path: str | Path, defaults: Fallbacks | None = None) -> Plan:
     return load_plan_data(read_toml(Path(path), source), source, defaults)
 
 
+def load_plan_or_none(path: str | Path) -> Plan | None:
+    """The plan at ``path`` as it is now, or None when it is gone or has problems (for
+    the history's plans, which may have moved or changed since)."""
+    if not Path(path).is_file():
+        return None
+    try:
+        return load_plan(path)
+    except PlanError:
+        return None
+
+
 def load_plan_bytes(data: bytes, source: str, defaults: Fallbacks | None = None) -> Plan:
     """Load a plan from the bytes of a file (UTF-8 TOML)."""
     return load_plan_data(toml_from_bytes(data, source), source, defaults)

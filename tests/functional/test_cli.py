@@ -39,7 +39,7 @@ def test_validate_ok() -> None:
     code, out, err = run("validate", *(str(p) for p in sorted(SHIPPED_PLANS.glob("*.toml"))))
     assert code == 0 and err == ""
     assert out.splitlines()[0] == f"{BACK_WEEK}: ok, 3 workouts (12:40, 14:00, 13:04)"
-    assert len(out.splitlines()) == 3
+    assert len(out.splitlines()) == 4
 
 
 def test_validate_reports_every_broken_file_and_exits_2() -> None:
@@ -90,8 +90,9 @@ def test_show_text_groups_by_exercise_and_set() -> None:
     assert lines[2] == "Day 1: wide and arched: 12:40, 7 sets of work"
     assert lines[3].split() == ["0:00", "Get", "ready", "10s"]
     assert lines[4].strip() == "Wide push-up: 4 x 12 reps, tempo 3-1-1-0"
-    assert lines[5].split() == ["0:10", "Set", "1/4:", "12", "reps", "1m"]
-    assert lines[6].split() == ["1:10", "Rest", "1m"]
+    assert lines[5].strip() == "target 12 reps: as planned: no session with it yet"
+    assert lines[6].split() == ["0:10", "Set", "1/4:", "12", "reps", "1m"]
+    assert lines[7].split() == ["1:10", "Rest", "1m"]
     assert lines[-1].split() == ["12:00", "Set", "3/3:", "8", "reps", "40s"]
 
 

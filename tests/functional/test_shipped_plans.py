@@ -16,8 +16,13 @@ from tests.conftest import SHIPPED_PLANS
 PLANS = sorted(SHIPPED_PLANS.glob("*.toml"))
 
 
-def test_the_three_plans_ship() -> None:
-    assert [p.name for p in PLANS] == ["back-week.toml", "beginner.toml", "variations.toml"]
+def test_the_four_plans_ship() -> None:
+    assert [p.name for p in PLANS] == [
+        "back-week.toml",
+        "beginner.toml",
+        "test-then-train.toml",
+        "variations.toml",
+    ]
     assert plans_dir().resolve() == SHIPPED_PLANS.resolve()
 
 

@@ -277,7 +277,7 @@ async def test_wide_characters_are_cut_by_their_cells(tmp_path: Path) -> None:
         'name = "Push"\nreps = 5\n'
     )
     app = PushtimerApp(clock=FakeClock())
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 30)) as pilot:
         await pilot.pause()
         plans = app.screen.query_one(OptionList)
         line = next(line for line in _lines(plans) if "腕" in line)

@@ -270,3 +270,9 @@ def test_targets_stay_within_the_plan_and_up_to_and_are_deterministic(
     assert target is not None and 12 <= target.value <= 14
     for step in target.steps:
         assert abs(step.after - step.target) <= 1
+
+
+def test_a_pain_stop_counts_even_before_a_rep_was_done() -> None:
+    hurt = session([0], target=13, pain=True)
+    assert hurt.empty
+    assert reps_target(met(12), hurt) == 12

@@ -40,6 +40,7 @@ class HistoryScreen(Screen[None]):
         Binding("escape,q,h", "close", "Back"),
         Binding("d,delete", "delete", "Delete"),
         Binding("a", "toggle_empty", "Show empty"),
+        Binding("p", "progress", "Progress", tooltip="targets, records and a chart per exercise"),
     ]
 
     def __init__(self, rows: list[SessionRow]) -> None:
@@ -96,6 +97,14 @@ class HistoryScreen(Screen[None]):
         if not shown:
             note = "No sessions yet." + (f" {note}" if note else "")
         self.query_one("#hidden", TextLine).text = note
+
+    def action_progress(self) -> None:
+        from pushtimer.coach.progress import history_plans, progress_report
+        from pushtimer.plan.loader import load_plan_or_none
+        from pushtimer.ui.screens.progress import ProgressScreen
+
+        report = progress_report(self.rows, history_plans(self.rows, load_plan_or_none))
+        self.app.push_screen(ProgressScreen(report))
 
     def action_toggle_empty(self) -> None:
         self.show_empty = not self.show_empty

@@ -24,6 +24,7 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
+from pushtimer.coach.targets import Coaching, coach
 from pushtimer.history.report import counted, next_workout
 from pushtimer.history.store import SessionRow
 from pushtimer.outline import describe_exercise, workout_totals
@@ -132,11 +133,15 @@ class PickerScreen(Screen[None]):
         self._quick_start = quick_start  # the quick-set form's values (None: built-in)
         self._remember_quick = remember_quick
         self._entries: list[_Entry] = []
-        self._rows: list[SessionRow] = []
+        self._rows: list[SessionRow] = []  # the sessions that count
+        self._history: list[SessionRow] = []  # every session (a pain stop judges targets)
+        self._coaching: list[Coaching | None] = []  # by entry: its targets in effect
 
     def compose(self) -> ComposeResult:
         self._entries = [_load(file, self._plan_defaults) for file in self._find_plans()]
-        self._rows = counted(self._past_sessions())
+        self._history = self._past_sessions()
+        self._rows = counted(self._history)
+        self._coach()
         with Vertical(id="picker"):
             yield TextLine("pushtimer: choose a workout", classes="picker-title")
             with Horizontal(id="picker-body"):
@@ -152,14 +157,22 @@ class PickerScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         """Back from a session, its summary or the history: the workout due next and the
         plan's last day may have moved, so the list is made again when they have."""
-        rows = counted(self._past_sessions())
-        if rows == self._rows:
+        history = self._past_sessions()
+        if history == self._history:
             return
-        self._rows = rows
+        self._history, self._rows = history, counted(history)
+        self._coach()
         plans = self.query_one(OptionList)
         plans.clear_options()
         plans.add_options(self._options())
         plans.highlighted = self._first_choice(plans)
+
+    def _coach(self) -> None:
+        """Each plan's targets in effect, from the history (docs/plan-format.md)."""
+        self._coaching = [
+            None if e.plan is None else coach(e.plan, self._history, str(e.file.path))
+            for e in self._entries
+        ]
 
     def on_resize(self, event: events.Resize) -> None:
         """Keep the highlighted workout in sight: lines wrap differently at a new width."""
@@ -187,7 +200,7 @@ class PickerScreen(Screen[None]):
         user_shown = False
         marks = [next_workout(self._rows, e.plan) if e.plan else (0, None) for e in self._entries]
         lines = {
-            (number, index): _workout_line(entry.plan, index, *marks[number])
+            (number, index): _workout_line(self._plan(number), index, *marks[number])
             for number, entry in enumerate(self._entries)
             if entry.plan
             for index in range(len(entry.plan.workouts))
@@ -223,12 +236,22 @@ class PickerScreen(Screen[None]):
         options.append(Option(Content("Quick set: one exercise, now"), id=QUICK))
         return options
 
-    def _chosen(self, option_id: str | None) -> tuple[Plan, int, str] | None:
+    def _plan(self, number: int) -> Plan:
+        """Entry ``number``'s plan at the targets in effect."""
+        coaching = self._coaching[number]
+        assert coaching is not None
+        return coaching.applied
+
+    def _chosen(self, option_id: str | None) -> tuple[Plan, int, str, Coaching] | None:
+        """The workout an option starts: the plan at its targets, the workout, the plan's
+        file and its targets."""
         if option_id is None or option_id == QUICK:
             return None
         number, index = (int(part) for part in option_id.split(":"))
-        entry = self._entries[number]
-        return None if entry.plan is None else (entry.plan, index, str(entry.file.path))
+        coaching = self._coaching[number]
+        if coaching is None:
+            return None
+        return coaching.applied, index, str(self._entries[number].file.path), coaching
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         details = self.query_one("#details", TextLine)
@@ -236,7 +259,7 @@ class PickerScreen(Screen[None]):
         if event.option.id == QUICK:
             details.text = "Pace one exercise right away: reps with a tempo, or a timed hold."
         elif chosen is not None:
-            details.text = _describe(chosen[0], chosen[1])
+            details.text = _describe(chosen[0], chosen[1], chosen[3])
 
     def action_start(self) -> None:
         plans = self.query_one(OptionList)
@@ -290,12 +313,18 @@ def _heading(text: str, bold: bool = False) -> Option:
     return Option(Content.styled(text, "bold") if bold else Content(text), disabled=True)
 
 
-def _describe(plan: Plan, index: int) -> str:
+def _describe(plan: Plan, index: int, coaching: Coaching) -> str:
+    """The details of a workout (``plan`` at its targets): its length, description and
+    exercises, with each target that moved from the plan's marked and why."""
     workout = plan.workouts[index]
     length = workout_length(workout, plan.defaults)
     lines = [workout.name, f"{workout_totals(length)} in all", ""]
     if workout.description:
         lines += [workout.description, ""]
-    for exercise in workout.exercises:
-        lines.append(f"{exercise.name}: {describe_exercise(exercise, plan.defaults.tempo)}")
+    for number, exercise in enumerate(workout.exercises):
+        target = coaching.of(index, number)
+        described = describe_exercise(exercise, plan.defaults.tempo, target)
+        lines.append(f"{exercise.name}: {described}")
+        if target is not None and target.steps:
+            lines.append(f"  {target.why}")
     return "\n".join(lines)

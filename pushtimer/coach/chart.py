@@ -1,0 +1,53 @@
+"""A chart of an exercise's figure per session, as text (plotext), for ``pushtimer
+progress``. plotext is imported only here, when a chart is drawn."""
+
+from __future__ import annotations
+
+import re
+
+from pushtimer.coach.progress import ExerciseProgress
+
+_STYLE = re.compile(r"\x1b\[[0-9;]*m")  # plotext ends lines with a colour reset, even plain
+MIN_WIDTH = 30
+TICKS = 5  # dates under the chart, at most about this many
+
+
+def whole_ticks(low: int, high: int, most: int) -> list[int]:
+    """Whole numbers from ``low`` to ``high``, at most about ``most`` of them: reps and
+    seconds are counted, never 4.67."""
+    step = max(1, -(-(high - low) // max(1, most)))
+    return list(range(low, high + 1, step))
+
+
+def day_label(started: str) -> str:
+    """``24 Nov``."""
+    from datetime import date
+
+    day = date.fromisoformat(started[:10])
+    return f"{day.day} {day:%b}"
+
+
+def chart_title(progress: ExerciseProgress) -> str:
+    return "longest hold per session (s)" if progress.unit == "seconds" else "reps per session"
+
+
+def chart_text(progress: ExerciseProgress, width: int, height: int = 12) -> str | None:
+    """The chart as plain text lines (no colour), or None with fewer than two sessions
+    or too little room to draw one."""
+    if len(progress.sessions) < 2 or width < MIN_WIDTH:
+        return None
+    import plotext as plt
+
+    figures = progress.figures
+    sessions = list(range(1, len(figures) + 1))  # in order: two on one day stay apart
+    ticks = sessions[:: max(1, len(sessions) // TICKS)]
+    plt.clf()
+    plt.clc()  # no colour: the text goes through printable() like all output
+    plt.theme("clear")
+    plt.plotsize(width, height)
+    plt.plot(sessions, figures, marker="dot")
+    plt.scatter(sessions, figures, marker="●")
+    plt.xticks(ticks, [day_label(progress.sessions[t - 1].started) for t in ticks])
+    plt.yticks(whole_ticks(min(figures), max(figures), height // 2))
+    plt.title(chart_title(progress))
+    return _STYLE.sub("", plt.build()).rstrip("\n")

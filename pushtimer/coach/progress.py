@@ -1,0 +1,183 @@
+"""Progress per exercise, for ``pushtimer progress`` and the history screen's progress view:
+the targets now (and why), the sessions with it, its records, and the figures to chart.
+
+An exercise is known by its name across the whole history. Its figure per session is the
+reps done in all its sets, or for a hold the longest hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from msgspec import Struct
+
+from pushtimer.coach.records import Records, of_sets, records
+from pushtimer.coach.targets import Coaching, Target, Unit, coach, progresses, same_plan
+from pushtimer.history.report import counted
+from pushtimer.history.store import SessionRow, SetRow
+from pushtimer.plan.model import Plan
+from pushtimer.session.tally import last_runs, outcomes_by_set
+
+
+class Point(Struct, frozen=True):
+    """One session with the exercise in it."""
+
+    started: str
+    plan: str
+    workout: str
+    sets_done: int
+    sets: int
+    reps: int
+    held: int  # the longest hold, whole seconds
+
+    def figure(self, unit: Unit) -> int:
+        return self.held if unit == "seconds" else self.reps
+
+
+class PlanTarget(Struct, frozen=True):
+    """An exercise's target in one workout of a plan."""
+
+    plan: str
+    workout: str
+    target: Target
+
+
+class ExerciseProgress(Struct, frozen=True):
+    """What ``pushtimer progress`` says about one exercise."""
+
+    name: str
+    unit: Unit
+    targets: tuple[PlanTarget, ...]  # one per workout it is in, of the plans that progress
+    records: Records
+    sessions: tuple[Point, ...]  # oldest first
+
+    @property
+    def figures(self) -> list[int]:
+        return [point.figure(self.unit) for point in self.sessions]
+
+
+def history_plans(rows: list[SessionRow], load: Callable[[str], Plan | None]) -> list[Coaching]:
+    """The targets of each plan file in the history that still loads and progresses
+    (``load`` gives None for one that does not), the plan trained last first."""
+    found: list[Coaching] = []
+    tried: set[str] = set()
+    for row in rows:  # newest first
+        if row.plan_file in tried:
+            continue
+        tried.add(row.plan_file)
+        plan = load(row.plan_file)
+        if plan is None or not progresses(plan):
+            continue
+        if any(same_plan(row, c.plan, c.plan_file) for c in found):
+            continue  # the same plan from another place: its sessions are counted already
+        found.append(coach(plan, rows, row.plan_file))
+    return found
+
+
+def progress_report(rows: list[SessionRow], plans: list[Coaching]) -> list[ExerciseProgress]:
+    """Every exercise in the history's sessions that count, the one done last first."""
+    kept = counted(rows)
+    names: list[str] = []
+    for row in kept:
+        for s in reversed(row.sets):
+            if s.exercise not in names:
+                names.append(s.exercise)
+    return [_exercise(name, kept, plans) for name in names]
+
+
+def _exercise(name: str, rows: list[SessionRow], plans: list[Coaching]) -> ExerciseProgress:
+    points = []
+    holds = False
+    for row in reversed(rows):
+        sets = [s for s in row.sets if s.exercise == name]
+        if not sets:
+            continue
+        holds = holds or any(s.hold_seconds is not None for s in sets)
+        points.append(_point(row, sets))
+    targets = tuple(
+        PlanTarget(coaching.plan.name, coaching.plan.workouts[target.workout].name, target)
+        for coaching in plans
+        for target in coaching.targets.values()
+        if target.name == name
+    )
+    return ExerciseProgress(
+        name=name,
+        unit="seconds" if holds else "reps",
+        targets=targets,
+        records=records(rows, name),
+        sessions=tuple(points),
+    )
+
+
+def _point(row: SessionRow, sets: list[SetRow]) -> Point:
+    runs = last_runs(sets, lambda s: (s.set_number, s.side))
+    outcomes = outcomes_by_set(runs, lambda s: s.set_number)
+    figures = of_sets(sets)
+    return Point(
+        started=row.started,
+        plan=row.plan_name,
+        workout=row.workout_name,
+        sets_done=outcomes.count("done"),
+        sets=len(outcomes),
+        reps=figures.session or 0,
+        held=figures.hold or 0,
+    )
+
+
+def find_exercises(report: list[ExerciseProgress], wanted: str) -> list[ExerciseProgress]:
+    """The exercises ``wanted`` names: whole (ignoring case), else those it starts, else
+    those it is part of."""
+    folded = wanted.strip().casefold()
+    for test in (
+        lambda n: n == folded,
+        lambda n: n.startswith(folded),
+        lambda n: folded in n,
+    ):
+        found = [e for e in report if test(e.name.casefold())]
+        if found:
+            return found
+    return []
+
+
+def as_json(report: list[ExerciseProgress]) -> dict[str, Any]:
+    """``pushtimer progress --json``."""
+    return {
+        "exercises": [
+            {
+                "name": e.name,
+                "unit": e.unit,
+                "targets": [
+                    {
+                        "plan": where.plan,
+                        "workout": where.workout,
+                        "planned": where.target.planned,
+                        "target": where.target.value,
+                        "up_to": where.target.ceiling,
+                        "then": where.target.then,
+                        "why": where.target.why,
+                    }
+                    for where in e.targets
+                ],
+                "records": {
+                    "most_reps_in_a_set": e.records.set,
+                    "best_max_set": e.records.max,
+                    "longest_hold_seconds": e.records.hold,
+                    "most_reps_in_a_session": e.records.session,
+                },
+                "sessions": [
+                    {
+                        "started": p.started,
+                        "plan": p.plan,
+                        "workout": p.workout,
+                        "sets_done": p.sets_done,
+                        "sets": p.sets,
+                        "reps": p.reps,
+                        "longest_hold_seconds": p.held or None,
+                    }
+                    for p in e.sessions
+                ],
+            }
+            for e in report
+        ]
+    }
