@@ -51,6 +51,6 @@ def coached(plan: Plan, source: str, folder: Path) -> tuple[Plan, Coaching]:
             store.close()
     except HistoryError as error:
         say(f"{error.short or error}; targets as planned", err=True)
-        return plan, Coaching(plan, source, {})
+        return plan, coach(plan, [], source)
     coaching = coach(plan, rows, source)
     return coaching.applied, coaching

@@ -126,7 +126,8 @@ def _check_table(
             clean[key] = result
         ok = ok and good
     for field in fields.values():
-        if field.required and field.key not in data:
+        # A misspelt key has been reported already with its suggestion; don't pile on.
+        if field.required and field.key not in data and field.key not in guesses:
             what = describe(field.kind, place.header(field.key))
             report.add(place, f'missing key "{field.key}" ({what})')
             ok = False

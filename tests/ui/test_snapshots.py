@@ -146,10 +146,8 @@ def test_readme_workout(snap_compare: SnapCompare) -> None:
     assert snap_compare(session_app(plan), terminal_size=(80, 24), run_before=at(11.5))
 
 
-def test_history_screen(
-    snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Three sessions over two weeks, seen from the picker with h."""
+def _three_weeks(tmp_path: Path) -> HistoryStore:
+    """Three sessions over two weeks (and an empty one), Day 1 of the back week."""
     store = HistoryStore(tmp_path)
     for when, reps, completed in (
         ("2026-11-10T07:30:00+01:00", 40, True),
@@ -169,9 +167,24 @@ def test_history_screen(
         store.end_session(
             session, SessionEnd(completed, 700.0, None if completed else "quit", when)
         )
+    return store
+
+
+def test_history_screen(
+    snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three sessions over two weeks, seen from the picker with h."""
+    store = _three_weeks(tmp_path)
     monkeypatch.setenv(FAKE_NOW, "2026-11-19T18:00:00+01:00")
     app = PushtimerApp(clock=FakeClock(), history=store)
     assert snap_compare(app, terminal_size=(80, 24), press=["h"])
+
+
+def test_progress_view(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    """The same sessions in the history's progress view (p): records, the last sessions
+    and the chart of reps per session."""
+    app = PushtimerApp(clock=FakeClock(), history=_three_weeks(tmp_path))
+    assert snap_compare(app, terminal_size=(80, 24), press=["h", "p"])
 
 
 # 80 characters

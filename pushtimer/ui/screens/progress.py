@@ -128,7 +128,7 @@ def _texts(item: ExerciseProgress, index: int, count: int) -> dict[str, str]:
         "title": f"Progress: {item.name}{where}",
         "target": "Target now: " + "; ".join(targets)
         if targets
-        else "No target: it does not progress",
+        else "No target: not in a plan that progresses",
         "why": why,
         "records": "Records: " + ("; ".join(item.records.lines()) or "none yet"),
         "last": "Last: " + " · ".join(last),
