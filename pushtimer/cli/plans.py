@@ -110,6 +110,10 @@ def show(plan: str, workout: str | None, as_json: bool, data_dir: Path | None) -
         loaded, source = load_with_source(plan, settings().plan_defaults())
         chosen = chosen_workouts(loaded, plan, workout)
     loaded, coaching = coached(loaded, source, common.data_dir(data_dir))
+    if coaching is None:  # no history: each target is the plan's own, and says so
+        from pushtimer.coach.targets import coach
+
+        coaching = coach(loaded, [], source)
     # One workout's timeline at a time, written and let go: a plan at the size limits has
     # millions of segments in all (docs/performance.md, "Memory").
     timelines = ((i, build_timeline(loaded.workouts[i], loaded.defaults)) for i in chosen)

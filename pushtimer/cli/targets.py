@@ -19,7 +19,8 @@ def history_rows(folder: Path) -> list[SessionRow]:
     """Every session in the history of ``folder``, newest first (none when it has no
     history yet: reading never creates one). A history that cannot be read ends the
     command with its one line."""
-    from pushtimer.history.store import DB_NAME, HistoryStore
+    from pushtimer.history.location import DB_NAME
+    from pushtimer.history.store import HistoryStore
 
     if not (folder / DB_NAME).exists():
         return []
@@ -31,18 +32,20 @@ def history_rows(folder: Path) -> list[SessionRow]:
             store.close()
 
 
-def coached(plan: Plan, source: str, folder: Path) -> tuple[Plan, Coaching]:
+def coached(plan: Plan, source: str, folder: Path) -> tuple[Plan, Coaching | None]:
     """``plan`` with the targets in effect from the history in ``folder``, and those
-    targets. The history is read only when the plan progresses; when it cannot be read,
-    the plan's own values are used and stderr says why."""
-    from pushtimer.coach.targets import Coaching, coach, progresses
-    from pushtimer.history.errors import HistoryError
-    from pushtimer.history.store import DB_NAME, HistoryStore
+    targets; None when there are none to work out (the plan does not progress, or there is
+    no history yet: its own values are the targets). When the history cannot be read, the
+    plan's own values are used and stderr says why."""
+    from pushtimer.history.location import DB_NAME
+    from pushtimer.plan.amounts import progresses
 
-    if not progresses(plan):
-        return plan, Coaching(plan, source, {})
-    if not (folder / DB_NAME).exists():  # no history yet: the plan's own targets
-        return plan, coach(plan, [], source)
+    if not progresses(plan) or not (folder / DB_NAME).exists():
+        return plan, None  # (and SQLite is never loaded: `validate` stays quick)
+    from pushtimer.coach.targets import coach
+    from pushtimer.history.errors import HistoryError
+    from pushtimer.history.store import HistoryStore
+
     try:
         store = HistoryStore(folder)
         try:
@@ -51,6 +54,6 @@ def coached(plan: Plan, source: str, folder: Path) -> tuple[Plan, Coaching]:
             store.close()
     except HistoryError as error:
         say(f"{error.short or error}; targets as planned", err=True)
-        return plan, coach(plan, [], source)
+        return plan, None
     coaching = coach(plan, rows, source)
     return coaching.applied, coaching

@@ -50,4 +50,5 @@ def chart_text(progress: ExerciseProgress, width: int, height: int = 12) -> str 
     plt.xticks(ticks, [day_label(progress.sessions[t - 1].started) for t in ticks])
     plt.yticks(whole_ticks(min(figures), max(figures), height // 2))
     plt.title(chart_title(progress))
-    return _STYLE.sub("", plt.build()).rstrip("\n")
+    lines = _STYLE.sub("", plt.build()).splitlines()
+    return "\n".join(line.rstrip() for line in lines).strip("\n")

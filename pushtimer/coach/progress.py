@@ -13,9 +13,10 @@ from typing import Any
 from msgspec import Struct
 
 from pushtimer.coach.records import Records, of_sets, records
-from pushtimer.coach.targets import Coaching, Target, Unit, coach, progresses, same_plan
+from pushtimer.coach.targets import Coaching, Target, Unit, coach, same_plan
 from pushtimer.history.report import counted
 from pushtimer.history.store import SessionRow, SetRow
+from pushtimer.plan.amounts import progresses
 from pushtimer.plan.model import Plan
 from pushtimer.session.tally import last_runs, outcomes_by_set
 

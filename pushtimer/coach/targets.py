@@ -25,7 +25,7 @@ from typing import Literal
 from msgspec import Struct
 
 from pushtimer.history.store import SessionRow, SetRow
-from pushtimer.plan.amounts import Place, ceiling, with_amounts
+from pushtimer.plan.amounts import Place, ceiling, progresses, with_amounts
 from pushtimer.plan.durations import format_span
 from pushtimer.plan.model import Exercise, Plan, Workout
 from pushtimer.session.tally import last_runs
@@ -142,12 +142,6 @@ class Coaching(Struct, frozen=True):
     def after(self, row: SessionRow) -> Coaching:
         """The targets once ``row`` (a session just ended) is in the history too."""
         return coach(self.plan, [row, *self.history], self.plan_file)
-
-
-def progresses(plan: Plan) -> bool:
-    """Whether any exercise of ``plan`` has a ``progress`` table (only then is the history
-    read for it)."""
-    return any(e.progress is not None for w in plan.workouts for e in w.exercises)
 
 
 def coach(plan: Plan, rows: list[SessionRow], plan_file: str) -> Coaching:

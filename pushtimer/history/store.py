@@ -27,10 +27,10 @@ import msgspec
 from msgspec import Struct
 
 from pushtimer.history.errors import HistoryError
+from pushtimer.history.location import DB_NAME
 from pushtimer.history.ownership import PUSHTIMER_ID, create, examine
 from pushtimer.session.events import Outcome
 
-DB_NAME = "history.sqlite3"
 BUSY_SECONDS = 2.0  # how long to wait for a lock before saying so
 OPEN_RETRY_SECONDS = 0.02
 

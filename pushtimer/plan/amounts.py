@@ -36,6 +36,12 @@ def _with_amount(exercise: Exercise, amount: int) -> Exercise:
     return msgspec.structs.replace(exercise, reps=amount)
 
 
+def progresses(plan: Plan) -> bool:
+    """Whether any exercise of ``plan`` has a ``progress`` table (only then is a history
+    read for its targets)."""
+    return any(e.progress is not None for w in plan.workouts for e in w.exercises)
+
+
 def ceiling(exercise: Exercise) -> int:
     """The most an exercise's target can grow to: its ``up_to``, else the format's bound."""
     assert exercise.progress is not None

@@ -75,3 +75,38 @@ def test_sigterm_ends_cleanly(tmp_path: Path) -> None:
     out, err = process.communicate(timeout=10)
     assert process.returncode == 128 + signal.SIGTERM
     assert "Stopped:" in out.splitlines()[-1] and "Traceback" not in err
+
+
+def test_a_plan_that_progresses_runs_at_its_target_and_says_what_comes_next(
+    tmp_path: Path,
+) -> None:
+    """One session met (written as a session would), then a real run: it asks one rep
+    more, says so before the set, and ends with the records and the target for next time."""
+    from pushtimer.plan import load_plan
+    from tests.coach_history import record
+
+    plan = tmp_path / "grow.toml"
+    plan.write_text(
+        'name = "Grow"\n[defaults]\nprepare = 1\n[[exercise]]\nname = "Push-up"\n'
+        'reps = 1\ntempo = "1-0-1-0"\nprogress = { add = 1, up_to = 2, then = "Diamond push-up" }\n'
+    )
+    data = tmp_path / "data"
+    record(data, load_plan(plan), str(plan), 20, {"Push-up": [1]})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pushtimer", "run", str(plan), "--plain", "--data-dir", str(data)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    out, err = process.communicate(timeout=20)
+    assert process.returncode == 0, err
+    lines = [line[7:] if line[:2].isdigit() else line for line in out.splitlines()]
+    assert lines[1] == "GET READY 1s  first: Set 1/1 Push-up: 1 -> 2 reps"
+    assert lines[-5:] == [
+        "Done: Set 1/1 Push-up, 2 reps in 0:04",
+        "Workout complete: 1 set, 2 reps in 0:05",
+        "Push-up: new record: most reps in a set 2 (was 1)",
+        "Next time:",
+        "  Push-up: 1x2 met at the top of this plan: time to move on to Diamond push-up",
+    ]
