@@ -21,11 +21,15 @@ from pushtimer.cli.common import (
     settings,
 )
 from pushtimer.cli.group import cli
-from pushtimer.cli.targets import coached
+from pushtimer.cli.targets import coached, history_of, quiet_rows
 from pushtimer.printable import say
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from pushtimer.coach.targets import Coaching
+    from pushtimer.history.store import SessionRow
+    from pushtimer.plan.model import Plan
 
 
 @cli.command()
@@ -50,7 +54,7 @@ def validate(plans: tuple[str, ...], data_dir: Path | None) -> None:
             for line in error.lines:
                 say(line, err=True)
             continue
-        loaded = coached(loaded, source, folder)[0]
+        loaded = coached(loaded, source, history_of(loaded, folder))[0]
         count = len(loaded.workouts)
         times = ", ".join(
             format_clock(workout_length(w, loaded.defaults).total_seconds) for w in loaded.workouts
@@ -65,13 +69,15 @@ def validate(plans: tuple[str, ...], data_dir: Path | None) -> None:
 def plans(data_dir: Path | None) -> None:
     """List the shipped plans and your own, with each workout and its length, and the
     targets that have grown (or stepped back) from the plan's."""
+    from pushtimer.history.wallclock import now
     from pushtimer.outline import plan_outline
     from pushtimer.plan.catalog import find_plans, user_plans_dir
     from pushtimer.plan.errors import PlanError
     from pushtimer.plan.loader import load_plan
 
     defaults = settings().plan_defaults()
-    history = common.data_dir(data_dir)
+    rows = quiet_rows(common.data_dir(data_dir))
+    today = now().date()
     found = find_plans()
     for origin, title in (("shipped", "Shipped plans"), ("user", "Your plans")):
         entries = [p for p in found if p.origin == origin]
@@ -90,9 +96,27 @@ def plans(data_dir: Path | None) -> None:
                 )
                 continue
             say(f"  {entry.slug}: {loaded.name}")
-            loaded, coaching = coached(loaded, str(entry.path), history)
+            for line in recovery_lines(loaded, rows or [], today):
+                say(f"    {line}")
+            loaded, coaching = coached(loaded, str(entry.path), rows)
             for line in plan_outline(loaded, coaching):
                 say(f"  {line}")
+
+
+def recovery_lines(plan: Plan, rows: list[SessionRow], today: date) -> list[str]:
+    """On a day between a plan's workouts: that it is a recovery day, and the plan's
+    ``recovery`` text (wrapped)."""
+    import textwrap
+
+    from pushtimer.history.report import recovery_line
+
+    said = recovery_line(rows, plan, today) if rows else None
+    if said is None:
+        return []
+    lines = [f"{said} (starting it early is fine)"]
+    if plan.recovery:
+        lines += textwrap.wrap(" ".join(plan.recovery.split()), width=72)
+    return lines
 
 
 @cli.command()
@@ -109,7 +133,8 @@ def show(plan: str, workout: str | None, as_json: bool, data_dir: Path | None) -
     with plan_errors():
         loaded, source = load_with_source(plan, settings().plan_defaults())
         chosen = chosen_workouts(loaded, plan, workout)
-    loaded, coaching = coached(loaded, source, common.data_dir(data_dir))
+    rows = history_of(loaded, common.data_dir(data_dir))
+    loaded, coaching = coached(loaded, source, rows)
     if coaching is None:  # no history: each target is the plan's own, and says so
         from pushtimer.coach.targets import coach
 

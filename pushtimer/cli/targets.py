@@ -32,28 +32,44 @@ def history_rows(folder: Path) -> list[SessionRow]:
             store.close()
 
 
-def coached(plan: Plan, source: str, folder: Path) -> tuple[Plan, Coaching | None]:
-    """``plan`` with the targets in effect from the history in ``folder``, and those
-    targets; None when there are none to work out (the plan does not progress, or there is
-    no history yet: its own values are the targets). When the history cannot be read, the
-    plan's own values are used and stderr says why."""
+def quiet_rows(folder: Path) -> list[SessionRow] | None:
+    """Every session in the history of ``folder``, newest first; None when there is no
+    history yet (SQLite is then never loaded: `validate` stays quick) or it cannot be read
+    (stderr says why: the plans' own values are used)."""
     from pushtimer.history.location import DB_NAME
-    from pushtimer.plan.amounts import progresses
 
-    if not progresses(plan) or not (folder / DB_NAME).exists():
-        return plan, None  # (and SQLite is never loaded: `validate` stays quick)
-    from pushtimer.coach.targets import coach
+    if not (folder / DB_NAME).exists():
+        return None
     from pushtimer.history.errors import HistoryError
     from pushtimer.history.store import HistoryStore
 
     try:
         store = HistoryStore(folder)
         try:
-            rows = store.sessions()
+            return store.sessions()
         finally:
             store.close()
     except HistoryError as error:
         say(f"{error.short or error}; targets as planned", err=True)
+        return None
+
+
+def coached(plan: Plan, source: str, rows: list[SessionRow] | None) -> tuple[Plan, Coaching | None]:
+    """``plan`` with the targets in effect from ``rows`` (the history), and those targets;
+    None when there are none to work out (the plan does not progress, or there is no
+    history: its own values are the targets)."""
+    from pushtimer.plan.amounts import progresses
+
+    if rows is None or not progresses(plan):
         return plan, None
+    from pushtimer.coach.targets import coach
+
     coaching = coach(plan, rows, source)
     return coaching.applied, coaching
+
+
+def history_of(plan: Plan, folder: Path) -> list[SessionRow] | None:
+    """The history, read only when ``plan`` progresses (see ``quiet_rows``)."""
+    from pushtimer.plan.amounts import progresses
+
+    return quiet_rows(folder) if progresses(plan) else None

@@ -116,6 +116,35 @@ def next_workout(rows: list[SessionRow], plan: Plan) -> tuple[int, SessionRow | 
     return 0, None
 
 
+def due_date(rows: list[SessionRow], plan: Plan) -> tuple[int, date] | None:
+    """The workout due next in ``plan`` and the day it is due, for a plan whose workouts
+    have day numbers: after Day 1 done on a Monday, Day 3 is due on Wednesday (a plan whose
+    days all fall in 1-7 repeats weekly, so Day 1 after Day 5 comes 3 days later). None
+    before the plan is done, or when the workouts have no day numbers."""
+    due, last = next_workout(rows, plan)
+    day = plan.workouts[due].day
+    if last is None or last.workout_day is None or day is None:
+        return None
+    days = [w.day for w in plan.workouts if w.day is not None]
+    cycle = WEEK_PLAN_DAYS if max(days) <= WEEK_PLAN_DAYS else max(days)
+    gap = day - last.workout_day
+    if gap <= 0:
+        gap += cycle
+    return due, session_day(last) + timedelta(days=gap)
+
+
+def recovery_line(rows: list[SessionRow], plan: Plan, today: date) -> str | None:
+    """``Recovery day: Day 3 is due tomorrow`` on the days before the workout due next
+    (starting it early is allowed); None on the day it is due, or after."""
+    found = due_date(rows, plan)
+    if found is None or found[1] <= today:
+        return None
+    due, when = found
+    ahead = (when - today).days
+    said = "tomorrow" if ahead == 1 else f"on {when:%A} (in {ahead} days)"
+    return f"Recovery day: Day {plan.workouts[due].day} is due {said}"
+
+
 def weekly_reps(rows: list[SessionRow], today: date, weeks: int = 12) -> list[int]:
     """Reps done in each of the last ``weeks`` weeks (Monday to Sunday), oldest first."""
     this_monday = today - timedelta(days=today.weekday())

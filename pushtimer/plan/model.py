@@ -169,6 +169,10 @@ class Plan(Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
 
     name: Annotated[Name, Meta(description="What the plan is called.")]
     description: Description | None = None
+    recovery: Annotated[
+        Description | None,
+        Meta(description="Shown on the days between workouts of a plan with day numbers."),
+    ] = None
     defaults: Defaults = msgspec.field(default_factory=Defaults)
     workouts: Annotated[tuple[Workout, ...], Meta(max_length=50)] = msgspec.field(
         default=(), name="workout"

@@ -140,3 +140,23 @@ async def test_no_history_says_so_in_the_progress_view(tmp_path: Path) -> None:
         assert ui.text("#coach-title") == "Progress: no sessions yet"
         await ui.press("right")  # nothing to go through: nothing happens
         assert not app.screen.query_one(Sparkline).display
+
+
+async def test_on_a_recovery_day_the_picker_says_so_with_the_plans_advice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shipped = Path(__file__).resolve().parents[2] / "plans" / "back-week.toml"
+    plan = load_plan(shipped)
+    record(tmp_path, plan, str(shipped), 16, {"Wide push-up": [12] * 4})  # Day 1, Monday
+    monkeypatch.setenv("PUSHTIMER_FAKE_NOW", "2026-11-17T09:00")
+    app = PushtimerApp(
+        clock=FakeClock(),
+        plans=lambda: [PlanFile(shipped, "shipped")],
+        history=HistoryStore(tmp_path),
+    )
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        details = app.screen.query_one("#details", TextLine).text.splitlines()
+        assert details[0] == "Recovery day: Day 3 is due tomorrow; starting early is fine."
+        assert details[2].startswith("The back grows between sessions.")
+        assert details[4] == "Day 3: one arm and rows"  # the workout due, ready to start

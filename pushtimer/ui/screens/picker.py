@@ -25,8 +25,9 @@ from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
 from pushtimer.coach.targets import Coaching, coach
-from pushtimer.history.report import counted, next_workout
+from pushtimer.history.report import counted, next_workout, recovery_line
 from pushtimer.history.store import SessionRow
+from pushtimer.history.wallclock import now
 from pushtimer.outline import describe_exercise, workout_totals
 from pushtimer.plan.catalog import PlanFile, user_plans_dir
 from pushtimer.plan.durations import format_clock
@@ -259,7 +260,8 @@ class PickerScreen(Screen[None]):
         if event.option.id == QUICK:
             details.text = "Pace one exercise right away: reps with a tempo, or a timed hold."
         elif chosen is not None:
-            details.text = _describe(chosen[0], chosen[1], chosen[3])
+            resting = recovery_line(self._rows, chosen[3].plan, now().date())
+            details.text = _describe(chosen[0], chosen[1], chosen[3], resting)
 
     def action_start(self) -> None:
         plans = self.query_one(OptionList)
@@ -313,12 +315,18 @@ def _heading(text: str, bold: bool = False) -> Option:
     return Option(Content.styled(text, "bold") if bold else Content(text), disabled=True)
 
 
-def _describe(plan: Plan, index: int, coaching: Coaching) -> str:
-    """The details of a workout (``plan`` at its targets): its length, description and
-    exercises, with each target that moved from the plan's marked and why."""
+def _describe(plan: Plan, index: int, coaching: Coaching, resting: str | None = None) -> str:
+    """The details of a workout (``plan`` at its targets): on a recovery day, that it is one
+    and the plan's recovery text; its length, description and exercises, with each target
+    that moved from the plan's marked and why."""
     workout = plan.workouts[index]
     length = workout_length(workout, plan.defaults)
-    lines = [workout.name, f"{workout_totals(length)} in all", ""]
+    lines = []
+    if resting is not None:
+        lines += [f"{resting}; starting early is fine.", ""]
+        if plan.recovery:
+            lines += [" ".join(plan.recovery.split()), ""]
+    lines += [workout.name, f"{workout_totals(length)} in all", ""]
     if workout.description:
         lines += [workout.description, ""]
     for number, exercise in enumerate(workout.exercises):
