@@ -156,15 +156,13 @@ def show(plan: str, workout: str | None, as_json: bool, data_dir: Path | None) -
 
 
 def targets_json(coaching: Coaching, workout: int) -> dict[str, object]:
-    """``{"targets": [...]}`` for a workout's exercises that progress (none: empty)."""
+    """``{"targets": [...]}``: the target of each of a workout's exercises that progress."""
     targets = [t for (w, _), t in sorted(coaching.targets.items()) if w == workout]
-    if not targets:
-        return {}
     return {
         "targets": [
             {
-                "exercise": t.exercise,
-                "name": t.name,
+                "exercise": t.name,
+                "number": t.exercise + 1,
                 "unit": t.unit,
                 "planned": t.planned,
                 "target": t.value,

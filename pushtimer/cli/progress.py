@@ -61,27 +61,17 @@ def progress(exercise: str | None, as_json: bool, data_dir: Path | None) -> None
 def exercise_lines(item: ExerciseProgress, width: int) -> list[str]:
     """One exercise's part of ``pushtimer progress``."""
     from pushtimer.coach.chart import chart_text, day_label
-    from pushtimer.coach.records import shown
 
-    lines = [item.name]
+    lines = [f"{item.name} ({item.plan})"]
     for where in item.targets:
         target = where.target
         mark = f" {target.mark}" if target.mark else ""
-        lines.append(f"  target now: {target.short()}{mark} ({where.plan}: {where.workout})")
+        lines.append(f"  target now: {target.short()}{mark} in {where.workout}")
         lines.append(f"    {target.why}")
-        if target.at_ceiling and target.then:
-            lines.append(f"    at the top of this plan: next, {target.then}")
     last = item.sessions[-LAST_SESSIONS:]
     lines.append(f"  last sessions ({len(item.sessions)} in all):")
     for point in reversed(last):
-        figure = (
-            shown("hold", point.held) + " longest hold"
-            if item.unit == "seconds"
-            else (f"{point.reps} reps")
-        )
-        lines.append(
-            f"    {day_label(point.started):>6}  {point.sets_done}/{point.sets} sets done, {figure}"
-        )
+        lines.append(f"    {day_label(point.started):>6}  {point.said(item.unit)}")
     held = item.records.lines()
     if held:
         lines.append(f"  records: {'; '.join(held)}")

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pushtimer.coach.records import new_records
+from msgspec import Struct
+
+from pushtimer.coach.records import FIRST_MAX, new_records
 from pushtimer.coach.targets import Coaching, Target
 from pushtimer.history.recorder import set_row
 from pushtimer.history.store import SessionRow
@@ -39,30 +41,52 @@ def judged(
     return coaching.after(row)
 
 
+class Closing(Struct, frozen=True):
+    """What is said after a session, beyond its figures."""
+
+    notes: dict[str, str]  # by exercise, short: "new record", "first max set"
+    records: list[str]  # "New record, Wide push-up: most reps in a set 14 (was 13)"
+    steps: list[str]  # "Wide push-up: 4x13 met; next time 14 reps"
+
+
 def closing_words(
     coaching: Coaching | None,
     session: LiveSession,
     rows: list[SessionRow],
     session_id: int | None,
-) -> tuple[dict[str, str], list[str]]:
-    """After a session: a note for each exercise that set a record (by name), and a line
-    for each target it judged, with the target for next time."""
-    notes = new_records(session.ended, rows, session_id)
+) -> Closing:
+    """After a session: the records it set, and a line for each target it judged, with
+    the target for next time."""
+    beaten = new_records(session.ended, rows, session_id, session.plan.name)
+    notes = {
+        name: FIRST_MAX if said == [FIRST_MAX] else "new record" for name, said in beaten.items()
+    }
+    lines = [
+        f"New record, {name}: {phrase}"
+        for name, said in beaten.items()
+        for phrase in said
+        if phrase != FIRST_MAX
+    ]
     if coaching is None or not coaching.targets:
-        return notes, []
+        return Closing(notes, lines, [])
     after = judged(coaching, session.workout, session.ended, session.finish)
-    return notes, next_steps(coaching, after, session.workout)
+    return Closing(notes, lines, next_steps(coaching, after, session.workout))
 
 
 def next_steps(before: Coaching, after: Coaching, workout: int) -> list[str]:
     """A line for each target this session judged: ``Wide push-up: 4x13 met; next time 14
-    reps``."""
+    reps``; and for each target of another workout that a test in it set: ``Push-up (Day
+    3: strength sets): from this test, 4x12``."""
     lines = []
     for (w, e), old in sorted(before.targets.items()):
         new = after.of(w, e)
-        if w != workout or new is None or len(new.steps) == len(old.steps):
+        if new is None or len(new.steps) == len(old.steps):
             continue
-        lines.append(f"{new.name}: {_step_line(old, new)}")
+        if w == workout and new.steps[-1].result != "test":
+            lines.append(f"{new.name}: {_step_line(old, new)}")
+        else:
+            where = before.plan.workouts[w].name
+            lines.append(f"{new.name} ({where}): from this test, {new.short()}")
     return lines
 
 

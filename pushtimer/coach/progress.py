@@ -17,6 +17,7 @@ from pushtimer.coach.targets import Coaching, Target, Unit, coach, same_plan
 from pushtimer.history.report import counted
 from pushtimer.history.store import SessionRow, SetRow
 from pushtimer.plan.amounts import progresses
+from pushtimer.plan.durations import format_span
 from pushtimer.plan.model import Plan
 from pushtimer.session.tally import last_runs, outcomes_by_set
 
@@ -35,6 +36,13 @@ class Point(Struct, frozen=True):
     def figure(self, unit: Unit) -> int:
         return self.held if unit == "seconds" else self.reps
 
+    def said(self, unit: Unit) -> str:
+        """``4 sets done, 48 reps``; ``1 set done, held 45s``."""
+        sets = f"{self.sets_done} set{'' if self.sets_done == 1 else 's'} done"
+        if unit == "seconds":
+            return f"{sets}, held {format_span(self.held)}"
+        return f"{sets}, {self.reps} rep{'' if self.reps == 1 else 's'}"
+
 
 class PlanTarget(Struct, frozen=True):
     """An exercise's target in one workout of a plan."""
@@ -45,9 +53,10 @@ class PlanTarget(Struct, frozen=True):
 
 
 class ExerciseProgress(Struct, frozen=True):
-    """What ``pushtimer progress`` says about one exercise."""
+    """What ``pushtimer progress`` says about one exercise of one plan."""
 
     name: str
+    plan: str  # the plan's name (a quick set's is "Quick set")
     unit: Unit
     targets: tuple[PlanTarget, ...]  # one per workout it is in, of the plans that progress
     records: Records
@@ -77,17 +86,22 @@ def history_plans(rows: list[SessionRow], load: Callable[[str], Plan | None]) ->
 
 
 def progress_report(rows: list[SessionRow], plans: list[Coaching]) -> list[ExerciseProgress]:
-    """Every exercise in the history's sessions that count, the one done last first."""
+    """Every exercise of every plan in the history's sessions that count, the one done
+    last first. The same name in two plans is two exercises: a test day's one "max" set
+    and a training day's sets of another plan are not one line of progress."""
     kept = counted(rows)
-    names: list[str] = []
+    found: list[tuple[str, str]] = []
     for row in kept:
         for s in reversed(row.sets):
-            if s.exercise not in names:
-                names.append(s.exercise)
-    return [_exercise(name, kept, plans) for name in names]
+            if (row.plan_name, s.exercise) not in found:
+                found.append((row.plan_name, s.exercise))
+    return [_exercise(name, plan, kept, plans) for plan, name in found]
 
 
-def _exercise(name: str, rows: list[SessionRow], plans: list[Coaching]) -> ExerciseProgress:
+def _exercise(
+    name: str, plan: str, every: list[SessionRow], plans: list[Coaching]
+) -> ExerciseProgress:
+    rows = [row for row in every if row.plan_name == plan]
     points = []
     holds = False
     for row in reversed(rows):
@@ -99,14 +113,16 @@ def _exercise(name: str, rows: list[SessionRow], plans: list[Coaching]) -> Exerc
     targets = tuple(
         PlanTarget(coaching.plan.name, coaching.plan.workouts[target.workout].name, target)
         for coaching in plans
+        if coaching.plan.name == plan
         for target in coaching.targets.values()
         if target.name == name
     )
     return ExerciseProgress(
         name=name,
+        plan=plan,
         unit="seconds" if holds else "reps",
         targets=targets,
-        records=records(rows, name),
+        records=records(rows, plan, name),
         sessions=tuple(points),
     )
 
@@ -147,6 +163,7 @@ def as_json(report: list[ExerciseProgress]) -> dict[str, Any]:
         "exercises": [
             {
                 "name": e.name,
+                "plan": e.plan,
                 "unit": e.unit,
                 "targets": [
                     {
@@ -173,7 +190,7 @@ def as_json(report: list[ExerciseProgress]) -> dict[str, Any]:
                         "workout": p.workout,
                         "sets_done": p.sets_done,
                         "sets": p.sets,
-                        "reps": p.reps,
+                        "reps": None if e.unit == "seconds" else p.reps,
                         "longest_hold_seconds": p.held or None,
                     }
                     for p in e.sessions

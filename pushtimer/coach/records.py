@@ -1,5 +1,7 @@
-"""Records per exercise, by its name across the whole history: most reps in a set, the best
-"max" set, the longest hold and most reps in one session; and the ones a session beats.
+"""Records per exercise of a plan, by their names across the whole history: most reps in a
+set, the best "max" set, the longest hold and most reps in one session; and the ones a
+session beats. (The same name in two plans is two exercises, as in ``pushtimer progress``:
+a quick set of 30 is no record of a plan's sets of 12.)
 
 Only sessions that count (something done) hold records. "Most reps in a set" is of the
 sets with a target; a "max" set has its own record.
@@ -76,27 +78,31 @@ def best_of(many: Iterable[Records]) -> Records:
     return Records(**best)
 
 
-def records(rows: list[SessionRow], name: str, leave_out: int | None = None) -> Records:
-    """The records of exercise ``name`` in the sessions that count (but ``leave_out``)."""
+def records(rows: list[SessionRow], plan: str, name: str, leave_out: int | None = None) -> Records:
+    """The records of exercise ``name`` of plan ``plan`` in the sessions that count (but
+    ``leave_out``)."""
     return best_of(
         of_sets([s for s in row.sets if s.exercise == name])
         for row in rows
-        if not row.empty and row.id != leave_out
+        if not row.empty and row.id != leave_out and row.plan_name == plan
     )
 
 
+FIRST_MAX = "first max set"
+
+
 def new_records(
-    ended: Iterable[SetEnded], rows: list[SessionRow], session_id: int | None
-) -> dict[str, str]:
-    """A note for each exercise of a session (its sets as they ended) that beat a record
-    it held before: ``new record: most reps in a set 14 (was 13)``; a first "max" set is
-    ``first max set``. A first time at anything else is no record yet."""
+    ended: Iterable[SetEnded], rows: list[SessionRow], session_id: int | None, plan: str
+) -> dict[str, list[str]]:
+    """For each exercise of a session (its sets as they ended) the records it beat:
+    ``most reps in a set 14 (was 13)``; a first "max" set is ``first max set``. A first
+    time at anything else is no record yet."""
     by_name: dict[str, list[SetRow]] = {}
     for event in ended:
         by_name.setdefault(event.name, []).append(set_row(event, ""))
-    notes = {}
+    notes: dict[str, list[str]] = {}
     for name, sets in by_name.items():
-        now, before = of_sets(sets), records(rows, name, leave_out=session_id)
+        now, before = of_sets(sets), records(rows, plan, name, leave_out=session_id)
         beaten = [
             f"{TITLES[kind]} {shown(kind, value)} (was {shown(kind, old)})"
             for kind in KINDS
@@ -106,7 +112,7 @@ def new_records(
             and (kind != "session" or len(sets) > 1)  # one set: its own record says it
         ]
         if beaten:
-            notes[name] = "new record: " + "; ".join(beaten)
+            notes[name] = beaten
         elif now.max is not None and before.max is None:
-            notes[name] = "first max set"
+            notes[name] = [FIRST_MAX]
     return notes

@@ -58,6 +58,7 @@ class Target(Struct, frozen=True):
     ceiling: int  # up_to, or the format's bound
     add: int
     then: str | None
+    from_max: float | None
     steps: tuple[Step, ...]  # every session that moved or judged it, oldest first
 
     @property
@@ -67,6 +68,12 @@ class Target(Struct, frozen=True):
     @property
     def at_ceiling(self) -> bool:
         return self.value >= self.ceiling
+
+    @property
+    def topped(self) -> bool:
+        """The last session met the target at the ceiling: time for ``then``."""
+        last = self.steps[-1] if self.steps else None
+        return last is not None and last.result == "met" and last.target >= self.ceiling
 
     def amount(self, value: int | None = None) -> str:
         """``13 reps``, ``25s``."""
@@ -103,6 +110,8 @@ class Target(Struct, frozen=True):
     def why(self) -> str:
         """Why the target is what it is, in one line."""
         if not self.steps:
+            if self.from_max is not None:
+                return "as planned until your first test"
             return "as planned: no session with it yet"
         last = self.steps[-1]
         day = last.started[:10]
@@ -112,7 +121,8 @@ class Target(Struct, frozen=True):
             return f"stopped because it hurt on {day}: back to {self.amount(last.after)}"
         if last.result == "met":
             if last.after == last.target:
-                return f"met {self.amount(last.target)} on {day}, at the ceiling"
+                then = f": time for {self.then}" if self.then else ""
+                return f"met {self.amount(last.target)} on {day}, at the ceiling{then}"
             return f"met {self.amount(last.target)} on {day}: up to {self.amount(last.after)}"
         if last.after < last.target:
             return f"missed {self.amount(last.target)} twice in a row: back to {self.amount()}"
@@ -217,6 +227,7 @@ def _walk(plan: Plan, w: int, e: int, rows: list[SessionRow]) -> Target:
         ceiling=top,
         add=progress.add,
         then=progress.then,
+        from_max=progress.from_max,
         steps=tuple(steps),
     )
 

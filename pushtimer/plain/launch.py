@@ -65,12 +65,12 @@ def run_plain(
         stack.enter_context(terminal_keys(plain.note_suspend, plain.note_resume))
         code = plain.run()
         if writer is not None:  # an unrecorded session is compared with nothing
-            notes, steps = closing_words(coaching, session, rows, None)
-            for name, said in notes.items():
-                say_safely(f"{name}: {said}")
-            if steps:
+            said = closing_words(coaching, session, rows, None)
+            for line in said.records:
+                say_safely(line)
+            if said.steps:
                 say_safely("Next time:")
-            for step in steps:
+            for step in said.steps:
                 say_safely(f"  {step}")
         # Still under the signal handlers: a second signal waits.
         note = writer.close() if writer else None

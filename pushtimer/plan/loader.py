@@ -19,7 +19,6 @@ from pushtimer.plan.durations import format_clock
 from pushtimer.plan.errors import PlanError
 from pushtimer.plan.length import MAX_WORKOUT_SECONDS, workout_length
 from pushtimer.plan.model import Plan
-from pushtimer.plan.progress_rules import test_problems
 from pushtimer.plan.tomlfile import MAX_FILE_BYTES, read_toml, toml_from_bytes, toml_from_text
 from pushtimer.plan.validate import check_plan
 from pushtimer.plan.wording import quote
@@ -65,9 +64,6 @@ def load_plan_data(data: dict[str, Any], source: str, defaults: Fallbacks | None
         plan = msgspec.convert(clean, type=Plan)
     except msgspec.ValidationError as error:  # pragma: no cover - check_plan reports these first
         raise PlanError.single(source, str(error)) from None
-    tests = test_problems(plan, source)
-    if tests:
-        raise PlanError(tests)
     _check_lengths(plan, source)
     return plan
 

@@ -74,7 +74,7 @@ Amount = Annotated[
     Meta(
         ge=1,
         le=3600,
-        extra={"kind": AMOUNT},
+        extra={"kind": AMOUNT, "reps_max": REPS_MAX},
         extra_json_schema={"x-duration-pattern": DURATION_PATTERN},
     ),
 ]

@@ -8,22 +8,28 @@ needs such a test in the plan (docs/plan-format.md, "Progress").
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
-from pushtimer.plan.durations import format_span
-from pushtimer.plan.model import REPS_MAX, Plan
-from pushtimer.plan.wording import quote, show
+from pushtimer.plan.amounts import HOLD_MAX
+from pushtimer.plan.durations import format_span, parse_duration
+from pushtimer.plan.model import REPS_MAX
+from pushtimer.plan.wording import show
+
+Place = TypeVar("Place")  # where an exercise is, as the checker says it
 
 
 def exercise_problems(raw: dict[str, Any], clean: dict[str, Any]) -> list[str]:
     """What is wrong with ``raw["progress"]`` given the rest of the exercise, one message
-    each (said as from inside the progress table). ``clean`` is the checked exercise:
-    values that failed their own check are missing from it and are not judged again."""
-    given, progress = raw.get("progress"), clean.get("progress")
-    if not isinstance(given, dict) or not isinstance(progress, dict):
+    each (said as from inside the progress table). ``clean`` is the checked exercise.
+    Each value is judged from the table as written, so these come with every other problem
+    of the table; a value its own check refused (reported already) is not judged again."""
+    given = raw.get("progress")
+    if not isinstance(given, dict):
         return []
     if "hold" in clean:
-        return _hold_problems(given, progress, clean["hold"])
+        return _hold_problems(given, clean["hold"])
+    if "reps" not in clean:
+        return []  # neither (or a broken one): reported already, the kind is unknown
     reps = clean.get("reps")
     if reps == "max":
         return [
@@ -32,25 +38,25 @@ def exercise_problems(raw: dict[str, Any], clean: dict[str, Any]) -> list[str]:
         ]
     problems = []
     for key in ("add", "up_to"):
-        value = given.get(key)
-        if isinstance(value, str):
+        value, amount = given.get(key), _amount(given.get(key))
+        if isinstance(value, str) and amount is not None:
             problems.append(f'"{key}" is a number of reps here (not a duration), got {show(value)}')
-        elif isinstance(value, int) and key in progress and value > REPS_MAX:
+        elif isinstance(value, int) and amount is not None and REPS_MAX < amount <= HOLD_MAX:
             problems.append(f'"{key}" must be a whole number of reps up to {REPS_MAX}, got {value}')
-    up_to = progress.get("up_to")
-    if isinstance(reps, int) and isinstance(up_to, int) and up_to < reps:
+    up_to = given.get("up_to")
+    if isinstance(reps, int) and isinstance(up_to, int) and _is_count(up_to) and 1 <= up_to < reps:
         problems.append(f'"up_to" must be at least the plan\'s reps ({reps}), got {up_to}')
     return problems
 
 
-def _hold_problems(given: dict[str, Any], progress: dict[str, Any], hold: object) -> list[str]:
+def _hold_problems(given: dict[str, Any], hold: object) -> list[str]:
     problems = []
     if "from_max" in given:
         problems.append(
             '"from_max" takes a share of a "max" set of reps; a timed hold has none: remove it'
         )
-    up_to = progress.get("up_to")
-    if isinstance(hold, int) and isinstance(up_to, int) and up_to < hold:
+    up_to = _amount(given.get("up_to"))
+    if isinstance(hold, int) and up_to is not None and 1 <= up_to < hold:
         problems.append(
             f'"up_to" must be at least the plan\'s hold ({format_span(hold)}), '
             f"got {show(given['up_to'])}"
@@ -58,23 +64,48 @@ def _hold_problems(given: dict[str, Any], progress: dict[str, Any], hold: object
     return problems
 
 
-def test_problems(plan: Plan, source: str) -> list[str]:
-    """A line for each exercise whose ``from_max`` has no "max" set of the same name in the
-    plan to take its share of."""
-    tests = {e.name.casefold() for w in plan.workouts for e in w.exercises if e.reps == "max"}
-    lines = []
-    for w_number, workout in enumerate(plan.workouts, start=1):
-        for e_number, exercise in enumerate(workout.exercises, start=1):
-            progress = exercise.progress
-            if progress is None or progress.from_max is None:
-                continue
-            if exercise.name.casefold() not in tests:
-                place = (
-                    f"workout {w_number} ({quote(workout.name)}), "
-                    f"exercise {e_number} ({quote(exercise.name)}), progress"
-                )
-                lines.append(
-                    f'{source}: {place}: "from_max" needs a test: an exercise named '
-                    f'{quote(exercise.name)} with reps = "max" in this plan'
-                )
-    return lines
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _amount(value: object) -> int | None:
+    """A whole number, or a duration as text, as a number; None for anything else."""
+    if _is_count(value):
+        assert isinstance(value, int)
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_duration(value)
+        except ValueError:
+            return None
+    return None
+
+
+def untested(exercises: list[tuple[Place, dict[str, Any]]]) -> list[tuple[Place, str]]:
+    """The place and name of each exercise (given with its place, as written) whose
+    ``from_max`` has no "max" set of the same name (case aside) in the plan to take its
+    share of."""
+    tests = {
+        item["name"].casefold()
+        for _, item in exercises
+        if item.get("reps") == "max" and isinstance(item.get("name"), str)
+    }
+    return [
+        (place, item["name"])
+        for place, item in exercises
+        if _grows_from_a_test(item) and item["name"].casefold() not in tests
+    ]
+
+
+def _grows_from_a_test(item: dict[str, Any]) -> bool:
+    """A named exercise of reps with a ``from_max`` that is itself right (anything else
+    about it has a problem of its own)."""
+    progress = item.get("progress")
+    share = progress.get("from_max") if isinstance(progress, dict) else None
+    return (
+        isinstance(share, (int, float))
+        and not isinstance(share, bool)
+        and 0.1 <= share <= 1.0
+        and _is_count(item.get("reps"))
+        and isinstance(item.get("name"), str)
+    )

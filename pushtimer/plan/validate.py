@@ -20,7 +20,7 @@ from msgspec import inspect as mi
 from pushtimer.plan.durations import parse_duration
 from pushtimer.plan.errors import PlanError
 from pushtimer.plan.model import AMOUNT, DURATION, TEMPO, Exercise, Plan
-from pushtimer.plan.progress_rules import exercise_problems
+from pushtimer.plan.progress_rules import exercise_problems, untested
 from pushtimer.plan.tempo import parse_tempo
 from pushtimer.plan.wording import describe, quote, show
 
@@ -74,9 +74,47 @@ def check_plan(data: dict[str, Any], source: str) -> dict[str, Any]:
     report = _Report(source)
     clean = _check_table(data, Plan, Place(), report)
     _check_layout(data, report)
+    _check_tests(data, report)
     if report.lines or clean is None:
         raise PlanError(report.lines)
     return clean
+
+
+def _check_tests(data: dict[str, Any], report: _Report) -> None:
+    """Each ``from_max`` needs a "max" set of the same name in the plan (a test)."""
+    exercises: list[tuple[Place, dict[str, Any]]] = []
+    for place, table in _tables(data, "exercise", Place()):
+        exercises.append((place, table))
+    for w_place, workout in _tables(data, "workout", Place()):
+        exercises += _tables(workout, "exercise", w_place)
+    for place, name in untested(exercises):
+        report.add(
+            place.child("progress", "progress"),
+            f'"from_max" needs a test: an exercise named {quote(name)} with reps = "max" '
+            "in this plan",
+        )
+
+
+def _tables(data: dict[str, Any], key: str, place: Place) -> list[tuple[Place, dict[str, Any]]]:
+    """The tables of a list of tables as written, each with its place."""
+    items = data.get(key)
+    if not isinstance(items, list):
+        return []
+    return [
+        (place.child(_label(key, number, item), key), item)
+        for number, item in enumerate(items, start=1)
+        if isinstance(item, dict)
+    ]
+
+
+def _label(key: str, number: int, item: dict[str, Any]) -> str:
+    """``exercise 2 ("Arched push-up")``: a table of a list, by its number and name."""
+    label = f"{key} {number}"
+    name = item.get("name")
+    if isinstance(name, str):
+        short = name if len(name) <= _NAME_IN_PLACE else name[: _NAME_IN_PLACE - 1] + "…"
+        label += f" ({quote(short)})"
+    return label
 
 
 def check_table(data: dict[str, Any], model: type[msgspec.Struct], source: str) -> dict[str, Any]:
@@ -177,11 +215,7 @@ def _check_tables(
             report.add(place, f'"{field.key}" item {number} must be {what}, got {show(item)}')
             items.append(None)
             continue
-        label = f"{field.key} {number}"
-        name = item.get("name")
-        if isinstance(name, str):
-            short = name if len(name) <= _NAME_IN_PLACE else name[: _NAME_IN_PLACE - 1] + "…"
-            label += f" ({quote(short)})"
+        label = _label(field.key, number, item)
         items.append(_check_table(item, cls, place.child(label, field.key), report))
     good = all(item is not None for item in items)
     return good, items

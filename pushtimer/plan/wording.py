@@ -56,9 +56,10 @@ def describe(kind: mi.Type, table: str = "") -> str:
             low, high = kind.type.ge, kind.type.le
             return f'a duration from {low} to {high} seconds, like 90, "90s" or "1m30s"'
         if extra.get("kind") == "amount" and isinstance(kind.type, mi.IntType):
+            low, reps = kind.type.ge, extra.get("reps_max")
             return (
-                f"a whole number of reps from {kind.type.ge}, or for a hold a duration "
-                f'like 5, "5s" or "1m"'
+                f"a whole number of reps from {low} to {reps}, or for a hold a duration "
+                f'from {low} to {kind.type.le} seconds, like 5, "5s" or "1m"'
             )
         if extra.get("kind") == "tempo":
             return 'a tempo like "3-1-1-0", "3110" or "free"'

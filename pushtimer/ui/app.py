@@ -364,16 +364,15 @@ class PushtimerApp(App[int]):
             self.pop_screen()
         from pushtimer.ui.screens.summary import SummaryScreen
 
-        records: dict[str, str] = {}
-        steps: list[str] = []
+        notes: dict[str, str] = {}
+        lines: list[str] = []
         if self._recorder is not None:  # only a recorded session can be compared
             from pushtimer.coach.next_step import closing_words
 
             past, recorded = self.past_sessions(), self._recorder.session_id
-            records, steps = closing_words(self._coaching, session, past, recorded)
-        summary = SummaryScreen(
-            session, leave_app=self.start is not None, notes=records, steps=steps
-        )
+            said = closing_words(self._coaching, session, past, recorded)
+            notes, lines = said.notes, said.records + said.steps
+        summary = SummaryScreen(session, leave_app=self.start is not None, notes=notes, steps=lines)
         if self.start is not None:
             self.push_screen(summary)  # the workout is the first screen: leaving quits
         else:

@@ -48,7 +48,7 @@ def targets(plan_file: Path, data: Path) -> list[tuple[str, int]]:
     code, out, _ = run("show", str(plan_file), "--json", "--data-dir", str(data))
     assert code == 0
     found = json.loads(out)["workouts"][0]["targets"]
-    return [(t["name"], t["target"]) for t in found]
+    return [(t["exercise"], t["target"]) for t in found]
 
 
 def test_met_met_missed_missed_pain_moves_the_targets_by_the_rules(
@@ -128,10 +128,10 @@ def test_progress_prints_target_records_and_a_chart(plan_file: Path, tmp_path: P
     code, out, _ = run("progress", "wide", "--data-dir", str(data))
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "Wide push-up"
-    assert lines[1] == "  target now: 2x12 (+2) (Coach test: Day A)"
+    assert lines[0] == "Wide push-up (Coach test)"
+    assert lines[1] == "  target now: 2x12 (+2) in Day A"
     assert lines[2] == "    met 11 reps on 2026-11-03: up to 12 reps"
-    assert "     3 Nov  2/2 sets done, 22 reps" in lines
+    assert "     3 Nov  2 sets done, 22 reps" in lines
     assert "  records: most reps in a set: 11; most reps in a session: 22" in lines
     assert any("reps per session" in line for line in lines)
     assert any("●" in line for line in lines) and "Plank" not in out

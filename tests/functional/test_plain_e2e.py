@@ -106,7 +106,7 @@ def test_a_plan_that_progresses_runs_at_its_target_and_says_what_comes_next(
     assert lines[-5:] == [
         "Done: Set 1/1 Push-up, 2 reps in 0:04",
         "Workout complete: 1 set, 2 reps in 0:05",
-        "Push-up: new record: most reps in a set 2 (was 1)",
+        "New record, Push-up: most reps in a set 2 (was 1)",
         "Next time:",
         "  Push-up: 1x2 met at the top of this plan: time to move on to Diamond push-up",
     ]

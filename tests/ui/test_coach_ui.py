@@ -70,7 +70,7 @@ async def test_the_picker_shows_the_targets_in_effect_and_why(coached: tuple[Pat
         await pilot.pause()
         details = app.screen.query_one("#details", TextLine).text.splitlines()
         assert "Wide push-up: 2 x 4 reps (+1), tempo 1-0-1-0" in details
-        assert "  met 3 reps on 2026-11-20: up to 4 reps" in details
+        assert "(met 3 reps on 2026-11-20: up to 4 reps)" in details
         assert "Plank: 1 x 15s hold (+5s)" in details
 
 
@@ -86,16 +86,15 @@ async def test_a_session_runs_at_its_targets_and_the_summary_says_what_comes_nex
         assert ui.text("#position") == "Set 1/2 · Rep 1/4"
         await ui.advance(200)
         assert isinstance(app.screen, SummaryScreen)
-        steps = [line.text for line in app.screen.query(".summary-step").results(TextLine)]
-        assert steps == [
+        lines = [line.text for line in app.screen.query(".summary-step").results(TextLine)]
+        assert lines == [
+            "New record, Wide push-up: most reps in a set 4 (was 3)",
+            "New record, Wide push-up: most reps in a session 8 (was 6)",
+            "New record, Plank: longest hold 15s (was 10s)",
             "Wide push-up: 2x4 met; next time 5 reps",
             "Plank: 1x15s met; next time 20s",
         ]
-        notes = app.screen.notes
-        assert (
-            notes["Wide push-up"]
-            == "new record: most reps in a set 4 (was 3); most reps in a session 8 (was 6)"
-        )
+        assert app.screen.notes == {"Wide push-up": "new record", "Plank": "new record"}
     assert app.writer is not None and app.writer.close() is None
 
 
@@ -105,14 +104,16 @@ async def test_the_progress_view_goes_through_the_exercises(coached: tuple[Path,
         ui = Driver(app, pilot)
         await ui.press("h", "p")
         assert isinstance(app.screen, ProgressScreen)
-        assert ui.text("#coach-title") == "Progress: Plank  (1 of 2: ← → for the others)"
+        assert (
+            ui.text("#coach-title") == "Progress: Plank (Coach test)  (1 of 2: ← → for the others)"
+        )
         assert ui.text("#coach-target") == "Target now: 1x15s (+5s) in Day A"
         assert ui.text("#coach-records") == "Records: longest hold: 10s"
         assert app.screen.query_one(PlotextPlot).display
         assert not app.screen.query_one(Sparkline).display
         await ui.press("right")
         assert ui.text("#coach-title").startswith("Progress: Wide push-up")
-        assert ui.text("#coach-last") == "Last: 20 Nov: 2/2 sets, 6 reps"
+        assert ui.text("#coach-last") == "Last: 20 Nov: 2 sets done, 6 reps"
         await ui.press("right")
         assert ui.text("#coach-title").startswith("Progress: Plank")
         await ui.press("escape")

@@ -178,7 +178,9 @@ async def test_a_session_is_recorded_as_it_runs_and_a_new_best_is_marked(
         assert isinstance(app.screen, SummaryScreen)
         table = app.screen.query_one(SummaryTable)
         assert str(list(table.columns.values())[-1].label) == "Note"
-        assert str(table.get_row_at(0)[-1]) == "new record: best max set 25 (was 21)"
+        assert str(table.get_row_at(0)[-1]) == "new record"
+        lines = [line.text for line in app.screen.query(".summary-step").results(TextLine)]
+        assert lines == ["New record, Push-up: best max set 25 (was 21)"]
     assert writer.close() is None
     newest = store.sessions()[0]
     assert (newest.completed, [s.reps_done for s in newest.sets]) == (True, [25])

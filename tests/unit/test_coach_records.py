@@ -48,23 +48,28 @@ ROWS = [
 
 
 def test_records_of_an_exercise() -> None:
-    assert records(ROWS, "Push") == Records(set=12, max=25, hold=None, session=43)
-    assert records(ROWS, "Plank") == Records(hold=31)
-    assert records(ROWS, "Push", leave_out=3).max == 21
-    assert records(ROWS, "Plank").lines() == ["longest hold: 31s"]
+    assert records(ROWS, "P", "Push") == Records(set=12, max=25, hold=None, session=43)
+    assert records(ROWS, "P", "Plank") == Records(hold=31)
+    assert records(ROWS, "P", "Push", leave_out=3).max == 21
+    assert records(ROWS, "P", "Plank").lines() == ["longest hold: 31s"]
 
 
 def test_a_session_beating_a_record_is_noted_with_the_old_one() -> None:
     ended = [_ended("Push", 13), _ended("Push", 13), _ended("Plank", None, None, 20.0)]
-    assert new_records(ended, ROWS, None) == {"Push": "new record: most reps in a set 13 (was 12)"}
+    assert new_records(ended, ROWS, None, "P") == {"Push": ["most reps in a set 13 (was 12)"]}
 
 
 def test_a_first_max_set_is_noted_and_a_first_time_otherwise_is_not() -> None:
-    assert new_records([_ended("Dips", 9, "max")], ROWS, None) == {"Dips": "first max set"}
-    assert new_records([_ended("Dips", 9)], ROWS, None) == {}
+    assert new_records([_ended("Dips", 9, "max")], ROWS, None, "P") == {"Dips": ["first max set"]}
+    assert new_records([_ended("Dips", 9)], ROWS, None, "P") == {}
 
 
 def test_the_session_itself_is_left_out_when_it_is_already_in_the_history() -> None:
-    assert new_records([_ended("Push", 25, "max")], ROWS, 3) == {
-        "Push": "new record: best max set 25 (was 21)"
+    assert new_records([_ended("Push", 25, "max")], ROWS, 3, "P") == {
+        "Push": ["best max set 25 (was 21)"]
     }
+
+
+def test_the_same_name_in_another_plan_is_another_exercise() -> None:
+    assert records(ROWS, "Other plan", "Push") == Records()
+    assert new_records([_ended("Push", 5)], ROWS, None, "Other plan") == {}

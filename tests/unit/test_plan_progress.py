@@ -63,8 +63,8 @@ def test_a_reps_exercise_grows_by_reps_and_a_hold_by_a_duration() -> None:
         ),
         (
             "reps = 8\nprogress = { add = 0 }",
-            '"add" must be a whole number of reps from 1, or for a hold a duration like 5, '
-            '"5s" or "1m", got 0',
+            '"add" must be a whole number of reps from 1 to 500, or for a hold a duration '
+            'from 1 to 3600 seconds, like 5, "5s" or "1m", got 0',
         ),
         (
             "reps = 8\nprogress = { add = 1, from_max = 1.5 }",
@@ -73,7 +73,8 @@ def test_a_reps_exercise_grows_by_reps_and_a_hold_by_a_duration() -> None:
         ("reps = 8\nprogress = { ad = 1 }", 'unknown key "ad" (did you mean "add"?)'),
         (
             "reps = 8\nprogress = { up_to = 10 }",
-            'missing key "add" (a whole number of reps from 1, or for a hold a duration like 5, "5s" or "1m")',
+            'missing key "add" (a whole number of reps from 1 to 500, or for a hold a duration '
+            'from 1 to 3600 seconds, like 5, "5s" or "1m")',
         ),
     ],
 )
@@ -83,8 +84,8 @@ def test_each_problem_is_one_line_naming_the_place(exercise: str, message: str) 
 
 def test_from_max_needs_a_test_of_the_same_name_in_the_plan() -> None:
     assert problems("reps = 8\nprogress = { add = 1, from_max = 0.6 }") == [
-        'p.toml: workout 1 ("P"), exercise 1 ("Push-up"), progress: "from_max" needs a '
-        'test: an exercise named "Push-up" with reps = "max" in this plan'
+        PLACE + '"from_max" needs a test: an exercise named "Push-up" with reps = "max" in '
+        "this plan"
     ]
     test = '[[exercise]]\nname = "push-up"\nreps = "max"'
     plan = load_plan_text(
@@ -93,6 +94,14 @@ def test_from_max_needs_a_test_of_the_same_name_in_the_plan() -> None:
         "p.toml",
     )
     assert plan.workouts[0].exercises[0].progress is not None
+
+
+def test_every_problem_of_a_progress_table_comes_at_once() -> None:
+    assert problems('reps = 12\nprogress = { add = "5s", up_to = 10, then = "" }') == [
+        PLACE + '"then" must be text of 1 to 100 characters on one line, got ""',
+        PLACE + '"add" is a number of reps here (not a duration), got "5s"',
+        PLACE + '"up_to" must be at least the plan\'s reps (12), got 10',
+    ]
 
 
 def test_a_workout_that_could_grow_past_a_day_is_refused() -> None:

@@ -111,7 +111,8 @@ class _Entry(Struct, frozen=True):
 class PickerScreen(Screen[None]):
     """Choose a workout (or a quick set) and press Enter."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # details beside the list
+    # Details beside the list from 80 columns; from 110, as wide as the list leaves them.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide"), (110, "-roomy")]
     BINDINGS = [
         Binding("enter", "start", "Start", priority=True, tooltip="start the workout chosen"),
         Binding("h", "history", "History", tooltip="your history: sessions, streak, reps"),
@@ -334,5 +335,5 @@ def _describe(plan: Plan, index: int, coaching: Coaching, resting: str | None = 
         described = describe_exercise(exercise, plan.defaults.tempo, target)
         lines.append(f"{exercise.name}: {described}")
         if target is not None and target.steps:
-            lines.append(f"  {target.why}")
+            lines.append(f"({target.why})")
     return "\n".join(lines)

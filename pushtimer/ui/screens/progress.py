@@ -13,7 +13,6 @@ from textual.widgets import Footer, Sparkline
 
 from pushtimer.coach.chart import TICKS, chart_title, day_label, whole_ticks
 from pushtimer.coach.progress import ExerciseProgress
-from pushtimer.coach.records import shown
 from pushtimer.ui.widgets.text_line import TextLine
 
 CHART_ROWS = 8  # below this many rows left for it, the chart is a sparkline
@@ -26,8 +25,8 @@ class ProgressScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape,q,p", "close", "Back", tooltip="back to the history"),
-        Binding("left,comma", "step(-1)", "Previous", key_display="←", tooltip="exercise"),
-        Binding("right,full_stop", "step(1)", "Next", key_display="→", tooltip="exercise"),
+        Binding("left,comma", "step(-1)", "Previous", key_display="←", tooltip="previous exercise"),
+        Binding("right,full_stop", "step(1)", "Next", key_display="→", tooltip="next exercise"),
     ]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT_ROWS, "-tall")]
 
@@ -118,14 +117,10 @@ def _texts(item: ExerciseProgress, index: int, count: int) -> dict[str, str]:
         f"{t.target.short()} {t.target.mark}".rstrip() + f" in {t.workout}" for t in item.targets
     ]
     why = "; ".join(t.target.why for t in item.targets)
-    last = [
-        f"{day_label(p.started)}: {p.sets_done}/{p.sets} sets, "
-        + (f"{shown('hold', p.held)} held" if item.unit == "seconds" else f"{p.reps} reps")
-        for p in reversed(item.sessions[-3:])
-    ]
+    last = [f"{day_label(p.started)}: {p.said(item.unit)}" for p in reversed(item.sessions[-3:])]
     sessions = len(item.sessions)
     return {
-        "title": f"Progress: {item.name}{where}",
+        "title": f"Progress: {item.name} ({item.plan}){where}",
         "target": "Target now: " + "; ".join(targets)
         if targets
         else "No target: not in a plan that progresses",
