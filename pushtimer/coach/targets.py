@@ -120,7 +120,7 @@ class Target(Struct, frozen=True):
         if last.result == "pain":
             return f"stopped because it hurt on {day}: back to {self.amount(last.after)}"
         if last.result == "met":
-            if last.after == last.target:
+            if self.topped:
                 then = f": time for {self.then}" if self.then else ""
                 return f"met {self.amount(last.target)} on {day}, at the ceiling{then}"
             return f"met {self.amount(last.target)} on {day}: up to {self.amount(last.after)}"

@@ -276,3 +276,21 @@ def test_a_pain_stop_counts_even_before_a_rep_was_done() -> None:
     hurt = session([0], target=13, pain=True)
     assert hurt.empty
     assert reps_target(met(12), hurt) == 12
+
+
+def test_after_a_test_the_summary_says_what_the_training_days_now_ask() -> None:
+    from pushtimer.coach.next_step import next_steps
+
+    before = coach(TEST_PLAN, [], FILE)
+    after = coach(TEST_PLAN, [_test_day(20, 1)], FILE)
+    assert next_steps(before, after, 0) == ["Push-up (Train): from this test, 3x12"]
+    untested = before.of(1, 0)
+    assert untested is not None and untested.why == "as planned until your first test"
+
+
+def test_then_is_named_once_the_top_is_met() -> None:
+    at_top = targets_after(met(12), met(13), missed(14)).of(0, 0)
+    assert at_top is not None and at_top.at_ceiling and not at_top.topped
+    topped = targets_after(met(12), met(13), met(14)).of(0, 0)
+    assert topped is not None and topped.topped
+    assert topped.why == "met 14 reps on 2026-11-01, at the ceiling: time for Arched push-up"

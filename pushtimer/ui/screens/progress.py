@@ -128,7 +128,8 @@ def _texts(item: ExerciseProgress, index: int, count: int) -> dict[str, str]:
         "records": "Records: " + ("; ".join(item.records.lines()) or "none yet"),
         "last": "Last: " + " · ".join(last),
         "chart-title": (
-            f"{chart_title(item).capitalize()}, {sessions} sessions"
+            f"{chart_title(item).capitalize()}, {sessions} sessions: "
+            f"{min(item.figures)} to {max(item.figures)}"
             if sessions > 1
             else "A chart shows from the second session."
         ),
