@@ -19,39 +19,37 @@ def history_rows(folder: Path) -> list[SessionRow]:
     """Every session in the history of ``folder``, newest first (none when it has no
     history yet: reading never creates one). A history that cannot be read ends the
     command with its one line."""
-    from pushtimer.history.location import DB_NAME
-    from pushtimer.history.store import HistoryStore
-
-    if not (folder / DB_NAME).exists():
-        return []
     with history_errors():
-        store = HistoryStore(folder)
-        try:
-            return store.sessions()
-        finally:
-            store.close()
+        return _read(folder) or []
 
 
 def quiet_rows(folder: Path) -> list[SessionRow] | None:
     """Every session in the history of ``folder``, newest first; None when there is no
     history yet (SQLite is then never loaded: `validate` stays quick) or it cannot be read
     (stderr says why: the plans' own values are used)."""
+    from pushtimer.history.errors import HistoryError
+
+    try:
+        return _read(folder)
+    except HistoryError as error:
+        say(f"{error.short or error}; targets as planned", err=True)
+        return None
+
+
+def _read(folder: Path) -> list[SessionRow] | None:
+    """The sessions of the history in ``folder``, or None when there is none (known from
+    the file name alone). Raises HistoryError."""
     from pushtimer.history.location import DB_NAME
 
     if not (folder / DB_NAME).exists():
         return None
-    from pushtimer.history.errors import HistoryError
     from pushtimer.history.store import HistoryStore
 
+    store = HistoryStore(folder)
     try:
-        store = HistoryStore(folder)
-        try:
-            return store.sessions()
-        finally:
-            store.close()
-    except HistoryError as error:
-        say(f"{error.short or error}; targets as planned", err=True)
-        return None
+        return store.sessions()
+    finally:
+        store.close()
 
 
 def coached(plan: Plan, source: str, rows: list[SessionRow] | None) -> tuple[Plan, Coaching | None]:
