@@ -27,7 +27,8 @@ def test_version() -> None:
 
 
 @pytest.mark.parametrize(
-    "command", [[], ["validate"], ["show"], ["plans"], ["schema"], ["quick"], ["history"]]
+    "command",
+    [[], ["validate"], ["show"], ["plans"], ["schema"], ["quick"], ["history"], ["progress"]],
 )
 def test_help_everywhere(command: list[str]) -> None:
     code, out, _ = run(*command, "--help")
