@@ -240,3 +240,19 @@ async def test_the_history_screen_shows_a_workout_name_literally(
         await pilot.pause()
         picture = app.export_screenshot().replace("&#160;", " ")
         assert "[red]Day[/red]" in picture  # as typed, not read as markup
+
+
+async def test_a_small_terminal_shows_the_sessions_before_the_weekly_chart(
+    store: HistoryStore,
+) -> None:
+    app = PushtimerApp(clock=FakeClock(), history=store)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        table = app.screen.query_one(DataTable)
+        assert not app.screen.query_one(Sparkline).display
+        assert table.row_count == 2 and table.region.height >= 3
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen.query_one(Sparkline).display

@@ -43,6 +43,9 @@ class HistoryScreen(Screen[None]):
         Binding("p", "progress", "Progress", tooltip="targets, records and a chart per exercise"),
     ]
 
+    # Below 16 rows the sessions come first: the weekly chart gives its rows to the table.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]
+
     def __init__(self, rows: list[SessionRow]) -> None:
         super().__init__()
         self.rows = rows
