@@ -40,7 +40,7 @@ def progress(exercise: str | None, as_json: bool, data_dir: Path | None) -> None
     if exercise is not None:
         found = find_exercises(report, exercise)
         if not found:
-            names = "; ".join(e.name for e in report) or "none yet"
+            names = "; ".join(f"{e.name} ({e.plan})" for e in report) or "none yet"
             say(f"pushtimer: no exercise {exercise!r} in your history (it has: {names})", err=True)
             sys.exit(EXIT_USAGE)
         report = found

@@ -167,7 +167,10 @@ def test_progress_of_an_unknown_exercise_lists_the_known_ones(
     record(data, load_plan(plan_file), str(plan_file), 1, {"Wide push-up": [10, 10]})
     code, _, err = run("progress", "dips", "--data-dir", str(data))
     assert code == 2
-    assert err.strip() == "pushtimer: no exercise 'dips' in your history (it has: Wide push-up)"
+    assert (
+        err.strip()
+        == "pushtimer: no exercise 'dips' in your history (it has: Wide push-up (Coach test))"
+    )
 
 
 def test_progress_with_no_history_says_so(tmp_path: Path) -> None:

@@ -104,9 +104,7 @@ async def test_the_progress_view_goes_through_the_exercises(coached: tuple[Path,
         ui = Driver(app, pilot)
         await ui.press("h", "p")
         assert isinstance(app.screen, ProgressScreen)
-        assert (
-            ui.text("#coach-title") == "Progress: Plank (Coach test)  (1 of 2: ← → for the others)"
-        )
+        assert ui.text("#coach-title") == "Progress: Plank (Coach test)  (1 of 2)"
         assert ui.text("#coach-target") == "Target now: 1x15s (+5s) in Day A"
         assert ui.text("#coach-records") == "Records: longest hold: 10s"
         assert app.screen.query_one(PlotextPlot).display
