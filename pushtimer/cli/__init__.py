@@ -15,7 +15,7 @@ from typing import TextIO
 
 import click
 
-from pushtimer.cli import config, history, plans, progress, sessions, sound  # noqa: F401
+from pushtimer.cli import config, history, plans, progress, serve, sessions, sound  # noqa: F401
 from pushtimer.cli.group import cli
 from pushtimer.printable import printable, say
 

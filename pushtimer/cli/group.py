@@ -12,6 +12,7 @@ import click
 from pushtimer import __version__
 from pushtimer.cli import common
 from pushtimer.cli.common import DATA_DIR_OPTION, settings
+from pushtimer.served import served
 
 
 class _PlanOrCommand(click.Group):
@@ -30,7 +31,10 @@ class _PlanOrCommand(click.Group):
 
 def interactive() -> bool:
     """Both ends are a terminal that can draw a full screen (a ``TERM=dumb`` one cannot:
-    it gets plain mode), so keys can be read and a screen drawn."""
+    it gets plain mode), so keys can be read and a screen drawn; or the app is served to
+    a browser (``pushtimer serve``), whose pipes are its screen and keys."""
+    if served():
+        return True
     if os.environ.get("TERM") == "dumb":
         return False
     return sys.stdin.isatty() and sys.stdout.isatty()

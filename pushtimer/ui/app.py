@@ -512,6 +512,10 @@ class PushtimerApp(App[int]):
         os._exit(code)
 
     async def on_unmount(self) -> None:
+        # Ended from outside with a session running (served to a browser: the tab closed,
+        # or `pushtimer serve` stopped): it ends as a closed terminal does, sets kept.
+        if self.session is not None and self.session.finish is None:
+            self.session.stop("signal")
         if self.player is not None:
             self.player.close()
         for sig, handler in self._saved_handlers.items():

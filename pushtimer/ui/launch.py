@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from pushtimer.audio import sound_maker
 from pushtimer.printable import say_safely
+from pushtimer.served import served
 from pushtimer.session.cuelog import open_cue_log
 from pushtimer.session.options import SessionOptions
 
@@ -39,9 +40,11 @@ def run_full_screen(
     # The picker's quick-set form starts from the last quick set (else [quick]).
     quick_start = None if start else last_quick(options.data_dir, values.quick.values())
     # COLUMNS and LINES, when exported, pin the size Python reports and would hide every
-    # resize from the screen; the terminal itself knows its size.
-    for name in ("COLUMNS", "LINES"):
-        os.environ.pop(name, None)
+    # resize from the screen; the terminal itself knows its size. (Served to a browser,
+    # they are how the page tells the app its size: pushtimer/serve.)
+    if not served():
+        for name in ("COLUMNS", "LINES"):
+            os.environ.pop(name, None)
     with ExitStack() as stack:
         if store is not None:
             stack.callback(store.close)

@@ -1,0 +1,104 @@
+"""``pushtimer serve``: textual-serve with a door. Every tab runs the app in a process of its
+own (the same app as in a terminal: no second UI).
+
+- On an address other than loopback every request needs the token: the page URL carries
+  it (``?token=...``); the page then gets it as an HTTP-only, same-site cookie, so its
+  assets and its websocket carry it too. Anything without it gets 403 before any app
+  process starts. Compared in constant time.
+- At most ``max_sessions`` apps at once: one more websocket gets 503 instead of a process.
+- The page asks no other host for anything (templates/app_index.html ships the font).
+"""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import logging
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+from textual_serve.server import Server
+
+COOKIE = "pushtimer_token"
+HERE = Path(__file__).resolve().parent
+
+
+def is_loopback(host: str) -> bool:
+    """127.0.0.1, ::1 and ``localhost``: only this machine can connect."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class GuardedServer(Server):
+    """textual-serve's server with the token check and the cap on sessions."""
+
+    def __init__(
+        self,
+        command: str,
+        host: str,
+        port: int,
+        token: str | None,
+        max_sessions: int,
+        say: Any = print,
+    ) -> None:
+        super().__init__(
+            command,
+            host=host,
+            port=port,
+            title="pushtimer",
+            templates_path=HERE / "templates",
+        )
+        self.token = token  # None: loopback, no token needed
+        self.max_sessions = max_sessions
+        self.sessions = 0
+        self.say = say
+
+    def initialize_logging(self) -> None:
+        """Quiet: the lines that matter are said by ``pushtimer serve`` itself."""
+        logging.getLogger("textual-serve").setLevel(logging.WARNING)
+        logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+
+    async def on_startup(self, app: web.Application) -> None:
+        """(textual-serve prints its logo here.)"""
+
+    async def handle_index(self, request: web.Request) -> Any:
+        """The page, with its websocket and assets at the address the browser used (the
+        server may listen on 0.0.0.0, which no browser can connect to)."""
+        self.public_url = f"{request.scheme}://{request.host}"
+        return await super().handle_index(request)
+
+    async def _make_app(self) -> web.Application:
+        app = await super()._make_app()
+        app.middlewares.append(self._door)
+        return app
+
+    @web.middleware
+    async def _door(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
+        if self.token is not None:
+            given = request.query.get("token") or request.cookies.get(COOKIE) or ""
+            if not hmac.compare_digest(given.encode(), self.token.encode()):
+                raise web.HTTPForbidden(
+                    text="pushtimer: this page needs its token (see `pushtimer serve`)\n"
+                )
+        if request.path == "/ws":
+            if self.sessions >= self.max_sessions:
+                raise web.HTTPServiceUnavailable(
+                    text=f"pushtimer: {self.max_sessions} sessions are running already\n"
+                )
+            self.sessions += 1
+            try:
+                return await handler(request)
+            finally:
+                self.sessions -= 1
+        response = await handler(request)
+        if self.token is not None and request.query.get("token"):
+            response.set_cookie(COOKIE, self.token, httponly=True, samesite="Strict")
+        return response

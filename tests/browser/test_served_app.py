@@ -1,0 +1,177 @@
+"""``pushtimer serve`` in a real browser: headless Chromium (Debian's, driven by Playwright)
+opens the page, runs a quick set to its end, and the session lands in the history; on an
+address other than loopback, the page without its token is refused.
+
+textual-serve draws into a canvas, so what the app sends is read off the websocket.
+``PUSHTIMER_SCREENSHOTS=DIR`` keeps the screenshots (the README's picture comes from here).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.realtime]
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+if not Path(CHROMIUM).exists():  # pragma: no cover - CI installs it (.ci/run)
+    pytest.skip("no chromium here (apt-get install chromium)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _here() -> str:
+    """An address of this machine that is not loopback."""
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("10.255.255.255", 1))
+        address: str = probe.getsockname()[0]
+        return address
+    finally:
+        probe.close()
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], str, Path]]:
+    """``pushtimer serve`` on a free port, its quick-set form starting from a short set."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "last-quick.json").write_text(
+        '{"reps": "2", "hold": null, "sets": "1", "tempo": "1-0-1-0", "rest": "0",'
+        ' "per_side": false}'
+    )
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pushtimer", "serve", "--port", str(port), "--data-dir", str(data)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    assert line.startswith("pushtimer is served at http://127.0.0.1:"), line
+    yield process, f"http://127.0.0.1:{port}/", data
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=10)
+
+
+def _shoot(page: object, name: str) -> None:
+    folder = os.environ.get("PUSHTIMER_SCREENSHOTS")
+    if folder:
+        page.screenshot(path=str(Path(folder) / name))  # type: ignore[attr-defined]
+
+
+def test_a_quick_set_runs_in_the_browser_and_is_kept(
+    served: tuple[subprocess.Popen[str], str, Path],
+) -> None:
+    process, url, data = served
+    received: list[str] = []
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.on(
+            "websocket",
+            lambda ws: ws.on(
+                "framereceived",
+                lambda f: received.append(
+                    f if isinstance(f, str) else f.decode("utf-8", "replace")
+                ),
+            ),
+        )
+        opened = time.monotonic()
+        page.goto(url)
+
+        def wait_for(text: str, seconds: float = 15) -> float:
+            end = time.monotonic() + seconds
+            while time.monotonic() < end:
+                if text in "".join(received):
+                    return time.monotonic()
+                page.wait_for_timeout(50)  # (time.sleep would starve Playwright's loop)
+            raise AssertionError(f"{text!r} never came; got {len(received)} frames")
+
+        first = wait_for("choose a workout")
+        print(f"page open to the picker's first frame: {first - opened:.2f} s")
+        page.wait_for_timeout(500)  # the terminal refits once its font has loaded
+        page.mouse.click(640, 400)  # the terminal takes the keys
+        page.keyboard.press("End")
+        wait_for("Pace one exercise")
+        page.keyboard.press("Enter")
+        wait_for("Tempo")
+        received.clear()
+        page.keyboard.press("Enter")  # the form's values: 2 reps at 1-0-1-0
+        wait_for("DOWN")
+        wait_for("Rep 1")
+        page.wait_for_timeout(300)
+        _shoot(page, "browser-session.png")
+        try:
+            wait_for("Workout complete", 20)
+        finally:
+            page.screenshot(path=str(data / "end.png"))
+        browser.close()
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=10)
+    assert process.returncode == 0, err
+    assert "stopped; every session it started has ended" in out
+    result = subprocess.run(
+        [sys.executable, "-m", "pushtimer", "history", "--json", "--data-dir", str(data)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    (session,) = json.loads(result.stdout)["sessions"]
+    assert session["status"] == "complete"
+    assert [(s["reps_done"], s["outcome"]) for s in session["sets"]] == [(2, "done")]
+
+
+def test_on_the_network_the_page_needs_its_token(tmp_path: Path) -> None:
+    host, port = _here(), _free_port()
+    process = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "pushtimer", "serve", "--host", host, "--port", str(port)),
+            *("--data-dir", str(tmp_path)),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline().strip()
+        prefix = f"pushtimer is served at http://{host}:{port}/?token="
+        assert line.startswith(prefix) and len(line) > len(prefix) + 16
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
+            )
+            page = browser.new_page()
+            refused = page.goto(f"http://{host}:{port}/")
+            assert refused is not None and refused.status == 403
+            assert refused is not None and "needs its token" in page.content()
+            wrong = page.goto(f"http://{host}:{port}/?token=guess")
+            assert wrong is not None and wrong.status == 403
+            assert not list(tmp_path.iterdir())  # no app has started: nothing was written
+            opened = page.goto(line.split("served at ", 1)[1])
+            assert opened is not None and opened.status == 200
+            browser.close()
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=10)

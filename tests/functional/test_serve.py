@@ -1,0 +1,112 @@
+"""``pushtimer serve`` without a browser: the door (token, cap), the command's one-line
+errors, and that a served app is never sent to plain mode."""
+
+from __future__ import annotations
+
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+from click.testing import CliRunner
+
+from pushtimer.cli import cli
+from pushtimer.serve.server import COOKIE, GuardedServer, is_loopback
+
+
+async def _open(server: GuardedServer) -> TestClient:  # type: ignore[type-arg]
+    client = TestClient(TestServer(await server._make_app()))
+    await client.start_server()
+    return client
+
+
+async def test_without_the_token_every_request_is_refused() -> None:
+    client = await _open(GuardedServer("true", "192.0.2.1", 1, token="sekrit", max_sessions=4))
+    try:
+        for path in ("/", "/static/js/textual.js", "/ws", "/ws?token=wrong"):
+            response = await client.get(path)
+            assert response.status == 403, path
+        page = await client.get("/?token=sekrit")
+        assert page.status == 200
+        assert page.cookies[COOKIE].value == "sekrit"
+        assert page.cookies[COOKIE]["httponly"] and page.cookies[COOKIE]["samesite"] == "Strict"
+        text = await page.text()
+        assert "googleapis" not in text and "fonts/RobotoMono" in text  # nothing from elsewhere
+        asset = await client.get("/static/js/textual.js")  # with the cookie the page set
+        assert asset.status == 200
+    finally:
+        await client.close()
+
+
+async def test_on_loopback_no_token_is_needed() -> None:
+    client = await _open(GuardedServer("true", "127.0.0.1", 1, token=None, max_sessions=4))
+    try:
+        assert (await client.get("/")).status == 200
+    finally:
+        await client.close()
+
+
+async def test_one_session_more_than_the_cap_gets_503_and_no_process() -> None:
+    server = GuardedServer("true", "127.0.0.1", 1, token=None, max_sessions=2)
+    server.sessions = 2  # two tabs running
+    client = await _open(server)
+    try:
+        response = await client.get("/ws")
+        assert response.status == 503
+        assert "2 sessions are running already" in await response.text()
+    finally:
+        await client.close()
+
+
+def test_loopback_addresses() -> None:
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5")
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), prog_name="pushtimer")
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_a_port_in_use_is_one_line() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, out, err = _run("serve", "--port", str(port))
+    assert code == 1 and out == ""
+    assert err == f"pushtimer serve: cannot listen on 127.0.0.1:{port}: address already in use\n"
+
+
+def test_a_host_that_is_not_here_is_one_line() -> None:
+    code, _, err = _run("serve", "--host", "no-such-host.invalid")
+    assert code == 1
+    assert err.startswith("pushtimer serve: cannot listen on no-such-host.invalid:8000: ")
+    assert len(err.splitlines()) == 1
+
+
+def test_without_the_extra_it_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pushtimer.serve.server", None)  # as if not installed
+    code, _, err = _run("serve")
+    assert code == 1
+    assert err == (
+        "pushtimer serve needs the serve extra: pip install 'pushtimer[serve]' "
+        "(in a checkout: .venv/bin/pip install -e '.[serve]')\n"
+    )
+
+
+def test_a_broken_plan_is_said_before_serving(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "x"\n')
+    code, _, err = _run("serve", str(bad))
+    assert code == 2 and "has no workouts" in err
+
+
+def test_a_served_app_is_never_sent_to_plain_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pushtimer.cli.group import interactive
+
+    monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.web_driver:WebDriver")
+    assert interactive()  # (the test's own stdin and stdout are not a terminal)
+    monkeypatch.delenv("TEXTUAL_DRIVER")
+    assert not interactive()
