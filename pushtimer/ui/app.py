@@ -516,6 +516,8 @@ class PushtimerApp(App[int]):
         # or `pushtimer serve` stopped): it ends as a closed terminal does, sets kept.
         if self.session is not None and self.session.finish is None:
             self.session.stop("signal")
+            self._schedule(None)
+            self.session = None  # no screen is left to show its summary on
         if self.player is not None:
             self.player.close()
         for sig, handler in self._saved_handlers.items():
