@@ -11,9 +11,11 @@ own (the same app as in a terminal: no second UI).
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import ipaddress
 import logging
+import signal
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,7 @@ from aiohttp import web
 from textual_serve.server import Server
 
 COOKIE = "pushtimer_token"
+SHUTDOWN_SECONDS = 1.0
 HERE = Path(__file__).resolve().parent
 
 
@@ -66,6 +69,26 @@ class GuardedServer(Server):
 
     async def on_startup(self, app: web.Application) -> None:
         """(textual-serve prints its logo here.)"""
+
+    def serve(self, debug: bool = False) -> None:
+        """Serve until SIGINT or SIGTERM. Stopping gives each tab's websocket
+        ``SHUTDOWN_SECONDS`` to end, then cancels it: its app is told to quit and ends its
+        session as stopped, sets kept (aiohttp would wait a minute for open websockets)."""
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, self.request_exit)
+        web.run_app(
+            self._make_app(),
+            host=self.host,
+            port=self.port,
+            handle_signals=False,
+            loop=loop,
+            print=lambda *args: None,
+            shutdown_timeout=SHUTDOWN_SECONDS,
+        )
 
     async def handle_index(self, request: web.Request) -> Any:
         """The page, with its websocket and assets at the address the browser used (the

@@ -122,13 +122,34 @@ def test_a_quick_set_runs_in_the_browser_and_is_kept(
         wait_for("Rep 1")
         page.wait_for_timeout(300)
         _shoot(page, "browser-session.png")
-        try:
-            wait_for("Workout complete", 20)
-        finally:
-            page.screenshot(path=str(data / "end.png"))
+        wait_for("Workout complete", 20)
+        # A second tab, stopped with the server in its first set: kept, as stopped.
+        second = browser.new_page(viewport={"width": 1280, "height": 800})
+        second.on(
+            "websocket",
+            lambda ws: ws.on(
+                "framereceived",
+                lambda f: received.append(
+                    f if isinstance(f, str) else f.decode("utf-8", "replace")
+                ),
+            ),
+        )
+        received.clear()
+        second.goto(url)
+        page = second  # (wait_for reads the frames of any tab)
+        wait_for("choose a workout")
+        second.wait_for_timeout(500)
+        second.mouse.click(640, 400)
+        second.keyboard.press("End")
+        wait_for("Pace one exercise")
+        second.keyboard.press("Enter")
+        wait_for("Tempo")
+        received.clear()
+        second.keyboard.press("Enter")
+        wait_for("Rep 1")
+        process.send_signal(signal.SIGINT)  # the server stops: every session it started ends
+        out, err = process.communicate(timeout=10)
         browser.close()
-    process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=10)
     assert process.returncode == 0, err
     assert "stopped; every session it started has ended" in out
     result = subprocess.run(
@@ -137,9 +158,10 @@ def test_a_quick_set_runs_in_the_browser_and_is_kept(
         text=True,
         check=True,
     )
-    (session,) = json.loads(result.stdout)["sessions"]
-    assert session["status"] == "complete"
-    assert [(s["reps_done"], s["outcome"]) for s in session["sets"]] == [(2, "done")]
+    stopped, done = json.loads(result.stdout)["sessions"]  # newest first
+    assert done["status"] == "complete"
+    assert [(s["reps_done"], s["outcome"]) for s in done["sets"]] == [(2, "done")]
+    assert (stopped["status"], stopped["stop_reason"]) == ("stopped", "signal")
 
 
 def test_on_the_network_the_page_needs_its_token(tmp_path: Path) -> None:
