@@ -28,7 +28,13 @@ EXTRA_MISSING = (
 @WORKOUT_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-@click.option("--token", help="The token other machines need [default: a random one].")
+@click.option(
+    "--token",
+    type=click.STRING,
+    callback=lambda ctx, param, value: _checked_token(value),
+    help="The token other machines need: 16 or more letters, digits, - or _ "
+    "[default: a random one].",
+)
 @click.option(
     "--max-sessions", type=COUNT, default=4, show_default=True, help="Browser tabs at once."
 )
@@ -55,10 +61,11 @@ def serve(
         say(EXTRA_MISSING, err=True)
         sys.exit(EXIT_SERVE)
     if plan is not None:
-        from pushtimer.cli.common import load_with_source, plan_errors
+        from pushtimer.cli.common import chosen_workouts, load_with_source, plan_errors
 
-        with plan_errors():
-            load_with_source(plan)  # a broken plan says so here, not in every tab
+        with plan_errors():  # a broken plan or workout says so here, not in every tab
+            loaded, _ = load_with_source(plan)
+            chosen_workouts(loaded, plan, workout)
     needs_token = not is_loopback(host)
     if needs_token and token is None:
         token = secrets.token_urlsafe(16)
@@ -98,6 +105,18 @@ def _try_listening(host: str, port: int) -> None:
         with socket.socket(family, kind, proto) as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind(address)
+
+
+def _checked_token(value: str | None) -> str | None:
+    """A token that goes into a URL as it is, and is not guessed soon: 16 or more of
+    ``A-Z a-z 0-9 - _`` (an empty one would turn the check off)."""
+    if value is None:
+        return None
+    if len(value) < 16 or not all(c.isascii() and (c.isalnum() or c in "-_") for c in value):
+        raise click.BadParameter(
+            "must be 16 or more letters, digits, - or _ (leave it out for a random one)"
+        )
+    return value
 
 
 def _reachable(host: str) -> str:

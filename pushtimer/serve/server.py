@@ -105,17 +105,15 @@ class GuardedServer(Server):
     async def _door(
         self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
     ) -> web.StreamResponse:
-        if self.token is not None:
-            given = request.query.get("token") or request.cookies.get(COOKIE) or ""
-            if not hmac.compare_digest(given.encode(), self.token.encode()):
-                raise web.HTTPForbidden(
-                    text="pushtimer: this page needs its token (see `pushtimer serve`)\n"
-                )
+        refusal = self._refusal(request)
+        if refusal is not None:
+            raise web.HTTPForbidden(text=f"pushtimer: {refusal}\n")
+        if request.path in ("/", "/ws") and self.sessions >= self.max_sessions:
+            raise web.HTTPServiceUnavailable(
+                text=f"pushtimer: {self.max_sessions} sessions are running already; "
+                "close one, then load this page again\n"
+            )
         if request.path == "/ws":
-            if self.sessions >= self.max_sessions:
-                raise web.HTTPServiceUnavailable(
-                    text=f"pushtimer: {self.max_sessions} sessions are running already\n"
-                )
             self.sessions += 1
             try:
                 return await handler(request)
@@ -125,3 +123,30 @@ class GuardedServer(Server):
         if self.token is not None and request.query.get("token"):
             response.set_cookie(COOKIE, self.token, httponly=True, samesite="Strict")
         return response
+
+    def _refusal(self, request: web.Request) -> str | None:
+        """Why ``request`` is refused, or None.
+
+        - Without the token (any address but loopback).
+        - On loopback, a Host that is not this machine's: a page elsewhere that renamed
+          itself to 127.0.0.1 by DNS (rebinding) gets no further.
+        - An Origin other than the page's own: another site's page may not open a
+          session here (a websocket is not held back by the same-origin rule).
+        """
+        if self.token is not None:
+            given = request.query.get("token") or request.cookies.get(COOKIE) or ""
+            if not hmac.compare_digest(given.encode(), self.token.encode()):
+                return "this page needs its token (see `pushtimer serve`)"
+        elif not is_loopback(_hostname(request.host)):
+            return "served to this machine only (the page was asked for by another name)"
+        origin = request.headers.get("Origin")
+        if origin is not None and origin.split("://", 1)[-1] != request.host:
+            return "only the page pushtimer serves may open a session"
+        return None
+
+
+def _hostname(host: str) -> str:
+    """``127.0.0.1`` from ``127.0.0.1:8000``, ``::1`` from ``[::1]:8000``."""
+    if host.startswith("["):
+        return host[1:].split("]", 1)[0]
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host

@@ -110,3 +110,51 @@ def test_a_served_app_is_never_sent_to_plain_mode(monkeypatch: pytest.MonkeyPatc
     assert interactive()  # (the test's own stdin and stdout are not a terminal)
     monkeypatch.delenv("TEXTUAL_DRIVER")
     assert not interactive()
+
+
+async def test_another_sites_page_may_not_open_a_session() -> None:
+    client = await _open(GuardedServer("true", "127.0.0.1", 1, token=None, max_sessions=4))
+    try:
+        own = f"http://{client.host}:{client.port}"
+        assert (await client.get("/", headers={"Origin": own})).status == 200
+        refused = await client.get("/ws", headers={"Origin": "http://evil.example"})
+        assert refused.status == 403
+        assert "only the page pushtimer serves" in await refused.text()
+    finally:
+        await client.close()
+
+
+async def test_on_loopback_a_page_asked_for_by_another_name_is_refused() -> None:
+    """DNS rebinding: evil.example made to resolve to 127.0.0.1 still says its own name."""
+    client = await _open(GuardedServer("true", "127.0.0.1", 1, token=None, max_sessions=4))
+    try:
+        response = await client.get("/ws", headers={"Host": "evil.example:8000"})
+        assert response.status == 403
+        assert (await client.get("/", headers={"Host": "localhost:8000"})).status == 200
+        assert (await client.get("/", headers={"Host": "[::1]:8000"})).status == 200
+    finally:
+        await client.close()
+
+
+async def test_a_page_over_the_cap_says_so_before_it_loads() -> None:
+    server = GuardedServer("true", "127.0.0.1", 1, token=None, max_sessions=1)
+    server.sessions = 1
+    client = await _open(server)
+    try:
+        page = await client.get("/")
+        assert page.status == 503
+        assert "close one, then load this page again" in await page.text()
+    finally:
+        await client.close()
+
+
+@pytest.mark.parametrize("token", ["", "short", "sixteen chars ok", "ab&c#d-ab&c#d-ab&c"])
+def test_a_token_that_would_not_protect_or_fit_a_url_is_refused(token: str) -> None:
+    code, _, err = _run("serve", "--host", "0.0.0.0", "--token", token)
+    assert code == 2
+    assert "must be 16 or more letters, digits, - or _" in err
+
+
+def test_a_bad_workout_is_said_before_serving() -> None:
+    code, _, err = _run("serve", "back-week", "--workout", "9")
+    assert code == 2 and 'no workout "9"' in err
