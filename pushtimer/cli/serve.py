@@ -124,11 +124,13 @@ def _reachable(host: str) -> str:
     every address (0.0.0.0 is not one a browser can open)."""
     if host not in ("0.0.0.0", "::", ""):
         return f"[{host}]" if ":" in host else host
-    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    six = host == "::"
+    family, far = (socket.AF_INET6, "2001:db8::1") if six else (socket.AF_INET, "10.255.255.255")
+    probe = socket.socket(family, socket.SOCK_DGRAM)
     try:
-        probe.connect(("10.255.255.255", 1))  # no packet is sent: it only picks a route
+        probe.connect((far, 1))  # no packet is sent: it only picks a route
         found: str = probe.getsockname()[0]
-        return found
+        return f"[{found}]" if six else found
     except OSError:
         return socket.gethostname()
     finally:
