@@ -72,6 +72,15 @@ def served(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], str, Path]]:
         process.wait(timeout=10)
 
 
+def _listen(page: sync_api.Page, received: list[str]) -> None:
+    """Keep what the app sends to ``page`` (the canvas has no text to read)."""
+
+    def frame(data: str | bytes) -> None:
+        received.append(data if isinstance(data, str) else data.decode("utf-8", "replace"))
+
+    page.on("websocket", lambda ws: ws.on("framereceived", frame))
+
+
 def _shoot(page: object, name: str) -> None:
     folder = os.environ.get("PUSHTIMER_SCREENSHOTS")
     if folder:
@@ -88,15 +97,7 @@ def test_a_quick_set_runs_in_the_browser_and_is_kept(
             executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
         )
         page = browser.new_page(viewport={"width": 1280, "height": 800})
-        page.on(
-            "websocket",
-            lambda ws: ws.on(
-                "framereceived",
-                lambda f: received.append(
-                    f if isinstance(f, str) else f.decode("utf-8", "replace")
-                ),
-            ),
-        )
+        _listen(page, received)
         opened = time.monotonic()
         page.goto(url)
 
@@ -125,15 +126,7 @@ def test_a_quick_set_runs_in_the_browser_and_is_kept(
         wait_for("Workout complete", 20)
         # A second tab, stopped with the server in its first set: kept, as stopped.
         second = browser.new_page(viewport={"width": 1280, "height": 800})
-        second.on(
-            "websocket",
-            lambda ws: ws.on(
-                "framereceived",
-                lambda f: received.append(
-                    f if isinstance(f, str) else f.decode("utf-8", "replace")
-                ),
-            ),
-        )
+        _listen(second, received)
         received.clear()
         second.goto(url)
         page = second  # (wait_for reads the frames of any tab)
