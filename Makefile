@@ -20,9 +20,11 @@ run: $(STAMP)
 
 # Six workers on two cores: the end-to-end tests mostly wait on the wall clock (real
 # processes, terminals, signals), so more of them overlap. Work stealing keeps a worker
-# from idling behind one long test.
+# from idling behind one long test. The browser tests (headless Chromium) come after, on
+# their own: a browser beside them would starve the tests that keep time.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -n 6 --dist worksteal
+	$(BIN)/python -m pytest -q -n 6 --dist worksteal -m "not browser"
+	$(BIN)/python -m pytest -q -m browser
 
 lint: $(STAMP)
 	$(BIN)/ruff check pushtimer tests benchmarks
