@@ -30,7 +30,8 @@ def start(
     config.write_text(settings, encoding="utf-8")
     command = [sys.executable, "-m", "pushtimer", "--config", str(config)]
     command += ["--data-dir", str(folder / "data"), *args, "--plain"]
-    env = dict(os.environ, PATH=path) if path is not None else None
+    # SESSION names the session to the programs it runs (a stand-in player notes it).
+    env = dict(os.environ, PATH=path, SESSION=name) if path is not None else None
     return subprocess.Popen(
         command,
         stdin=subprocess.PIPE,
@@ -91,13 +92,15 @@ def test_quick_takes_the_settings_and_flags_beat_them(tmp_path: Path) -> None:
 
 def test_sound_and_voice_flags_beat_the_file(tmp_path: Path) -> None:
     """A stand-in ``paplay`` (the only program on PATH) notes every sound it is given and
-    which process asked: the real player backend runs it for the start-up probe and every
-    cue. No speech program is on PATH, so asking for a voice gives its notice."""
+    which session asked (by the name its environment carries: the asking process may be
+    gone by the time the last cue's player starts): the real player backend runs it for
+    the start-up probe and every cue. No speech program is on PATH, so asking for a voice
+    gives its notice."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     played = tmp_path / "played.txt"
     player = bin_dir / "paplay"
-    player.write_text(f'#!/bin/sh\necho "$PPID $1" >> "{played}"\n')  # who asked, what
+    player.write_text(f'#!/bin/sh\necho "$SESSION $1" >> "{played}"\n')  # who asked, what
     player.chmod(0o755)
     settings = 'sound = "off"\nvoice = true\n'
     session = ["quick", "1", "--tempo", "1-0-0-0", "--prepare", "0"]
@@ -113,7 +116,7 @@ def test_sound_and_voice_flags_beat_the_file(tmp_path: Path) -> None:
     assert NO_VOICE not in out
     # Only the session told --sound player played anything: sound = "off" held for the other.
     asked = [line.split() for line in played.read_text().splitlines()]
-    assert {int(pid) for pid, _ in asked} == {flags.pid}
+    assert {session for session, _ in asked} == {"flags"}
     assert len(asked) >= 2 and asked[-1][1].endswith("done.wav")
 
 
