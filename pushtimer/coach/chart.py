@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from msgspec import Struct
+
 from pushtimer.coach.progress import ExerciseProgress
 
 _STYLE = re.compile(r"\x1b\[[0-9;]*m")  # plotext ends lines with a colour reset, even plain
@@ -27,6 +29,32 @@ def day_label(started: str) -> str:
     return f"{day.day} {day:%b}"
 
 
+class Axes(Struct, frozen=True):
+    """What a chart of an exercise plots, for plotext here and textual-plotext on the
+    progress view: its figure per session, the sessions in order (two on one day stay
+    apart), a date under some of them and whole numbers up the side."""
+
+    sessions: list[float]
+    figures: list[float]
+    ticks: list[float]
+    labels: list[str]
+    levels: list[float]
+
+
+def axes(progress: ExerciseProgress, levels: int) -> Axes:
+    """The chart of ``progress`` with about ``levels`` numbers up the side."""
+    figures = progress.figures
+    sessions = list(range(1, len(figures) + 1))
+    ticks = sessions[:: max(1, len(sessions) // TICKS)]
+    return Axes(
+        sessions=[float(n) for n in sessions],
+        figures=[float(f) for f in figures],
+        ticks=[float(t) for t in ticks],
+        labels=[day_label(progress.sessions[t - 1].started) for t in ticks],
+        levels=[float(n) for n in whole_ticks(min(figures), max(figures), levels)],
+    )
+
+
 def chart_title(progress: ExerciseProgress) -> str:
     return "longest hold per session (s)" if progress.unit == "seconds" else "reps per session"
 
@@ -38,17 +66,15 @@ def chart_text(progress: ExerciseProgress, width: int, height: int = 12) -> str 
         return None
     import plotext as plt
 
-    figures = progress.figures
-    sessions = list(range(1, len(figures) + 1))  # in order: two on one day stay apart
-    ticks = sessions[:: max(1, len(sessions) // TICKS)]
+    drawn = axes(progress, height // 2)
     plt.clf()
     plt.clc()  # no colour: the text goes through printable() like all output
     plt.theme("clear")
     plt.plotsize(width, height)
-    plt.plot(sessions, figures, marker="dot")
-    plt.scatter(sessions, figures, marker="●")
-    plt.xticks(ticks, [day_label(progress.sessions[t - 1].started) for t in ticks])
-    plt.yticks(whole_ticks(min(figures), max(figures), height // 2))
+    plt.plot(drawn.sessions, drawn.figures, marker="dot")
+    plt.scatter(drawn.sessions, drawn.figures, marker="●")
+    plt.xticks(drawn.ticks, drawn.labels)
+    plt.yticks(drawn.levels)
     plt.title(chart_title(progress))
     lines = _STYLE.sub("", plt.build()).splitlines()
     return "\n".join(line.rstrip() for line in lines).strip("\n")

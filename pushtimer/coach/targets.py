@@ -143,6 +143,11 @@ class Coaching(Struct, frozen=True):
     def of(self, workout: int, exercise: int) -> Target | None:
         return self.targets.get((workout, exercise))
 
+    def marks(self, workout: int) -> dict[int, str]:
+        """By exercise of ``workout``, each target that moved from the plan's, as the
+        workout screen and plain mode mark it: ``12 -> 13 reps``."""
+        return {e: t.arrow for (w, e), t in self.targets.items() if w == workout and t.changed}
+
     @property
     def applied(self) -> Plan:
         """The plan with every target in effect in place of its own value."""

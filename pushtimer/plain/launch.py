@@ -38,7 +38,7 @@ def run_plain(
 
     release_collection()  # held by the console script for the start (pushtimer/startup.py)
     plan, source = coaching.applied, coaching.plan_file
-    marks = {e: t.arrow for (w, e), t in coaching.targets.items() if w == index and t.changed}
+    marks = coaching.marks(index)
     clock = MonotonicClock()
     signals = SignalStop()
     with ExitStack() as stack:

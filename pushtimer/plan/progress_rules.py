@@ -8,7 +8,7 @@ needs such a test in the plan (docs/plan-format.md, "Progress").
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 from pushtimer.plan.amounts import HOLD_MAX
 from pushtimer.plan.durations import format_span, parse_duration
@@ -44,7 +44,7 @@ def exercise_problems(raw: dict[str, Any], clean: dict[str, Any]) -> list[str]:
         elif isinstance(value, int) and amount is not None and REPS_MAX < amount <= HOLD_MAX:
             problems.append(f'"{key}" must be a whole number of reps up to {REPS_MAX}, got {value}')
     up_to = given.get("up_to")
-    if isinstance(reps, int) and isinstance(up_to, int) and _is_count(up_to) and 1 <= up_to < reps:
+    if isinstance(reps, int) and _is_count(up_to) and 1 <= up_to < reps:
         problems.append(f'"up_to" must be at least the plan\'s reps ({reps}), got {up_to}')
     return problems
 
@@ -64,14 +64,14 @@ def _hold_problems(given: dict[str, Any], hold: object) -> list[str]:
     return problems
 
 
-def _is_count(value: object) -> bool:
+def _is_count(value: object) -> TypeGuard[int]:
+    """A whole number (TOML's true and false are not counts)."""
     return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _amount(value: object) -> int | None:
     """A whole number, or a duration as text, as a number; None for anything else."""
     if _is_count(value):
-        assert isinstance(value, int)
         return value
     if isinstance(value, str):
         try:

@@ -301,11 +301,7 @@ class PushtimerApp(App[int]):
             reminder_every=self.reminder_every,
         )
         self.last_session = self.session
-        marks = {}
-        if coaching is not None:
-            marks = {
-                e: t.arrow for (w, e), t in coaching.targets.items() if w == workout and t.changed
-            }
+        marks = coaching.marks(workout) if coaching is not None else {}
         self._workout_screen = WorkoutScreen(self.session, self.big_figure, marks)
         return self._workout_screen
 
@@ -372,7 +368,7 @@ class PushtimerApp(App[int]):
             past, recorded = self.past_sessions(), self._recorder.session_id
             said = closing_words(self._coaching, session, past, recorded)
             notes, lines = said.notes, said.records + said.steps
-        summary = SummaryScreen(session, leave_app=self.start is not None, notes=notes, steps=lines)
+        summary = SummaryScreen(session, leave_app=self.start is not None, notes=notes, lines=lines)
         if self.start is not None:
             self.push_screen(summary)  # the workout is the first screen: leaving quits
         else:

@@ -55,38 +55,19 @@ def test_met_met_missed_missed_pain_moves_the_targets_by_the_rules(
     plan_file: Path, tmp_path: Path
 ) -> None:
     data, plan, source = tmp_path / "data", load_plan(plan_file), str(plan_file)
+    # (day, push-ups done per set, plank held, the targets the session ran at, pain)
+    sessions = [
+        (1, [10, 10], [20], {}, False),  # met
+        (3, [11, 11], [25], {"Wide push-up": 11, "Plank": 25}, False),  # met
+        (5, [12, 9], [30], {"Wide push-up": 12, "Plank": 30}, False),  # push-ups missed
+        (8, [12, 7], [12], {"Wide push-up": 12, "Plank": 30}, False),  # both missed
+        (10, [4], [], {"Wide push-up": 11}, True),  # stopped: it hurt
+    ]
     seen = [targets(plan_file, data)]
-    record(data, plan, source, 1, {"Wide push-up": [10, 10], "Plank": [20]})  # met
-    seen.append(targets(plan_file, data))
-    record(
-        data,
-        plan,
-        source,
-        3,
-        {"Wide push-up": [11, 11], "Plank": [25]},
-        targets={"Wide push-up": 11, "Plank": 25},
-    )
-    seen.append(targets(plan_file, data))
-    record(
-        data,
-        plan,
-        source,
-        5,
-        {"Wide push-up": [12, 9], "Plank": [30]},
-        targets={"Wide push-up": 12, "Plank": 30},
-    )
-    seen.append(targets(plan_file, data))
-    record(
-        data,
-        plan,
-        source,
-        8,
-        {"Wide push-up": [12, 7], "Plank": [12]},
-        targets={"Wide push-up": 12, "Plank": 30},
-    )
-    seen.append(targets(plan_file, data))
-    record(data, plan, source, 10, {"Wide push-up": [4]}, pain=True, targets={"Wide push-up": 11})
-    seen.append(targets(plan_file, data))
+    for day, reps, held, ran_at, pain in sessions:
+        done = {"Wide push-up": reps, "Plank": held} if held else {"Wide push-up": reps}
+        record(data, plan, source, day, done, pain=pain, targets=ran_at)
+        seen.append(targets(plan_file, data))
     assert [dict(s)["Wide push-up"] for s in seen] == [10, 11, 12, 12, 11, 10]
     assert [dict(s)["Plank"] for s in seen] == [20, 25, 30, 30, 30, 30]
 

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Sparkline
 
-from pushtimer.coach.chart import TICKS, chart_title, day_label, whole_ticks
+from pushtimer.coach.chart import axes, chart_title, day_label
 from pushtimer.coach.progress import ExerciseProgress
 from pushtimer.ui.widgets.text_line import TextLine
 
@@ -91,13 +91,11 @@ class ProgressScreen(Screen[None]):
         plt.clear_data()
         plt.clear_figure()
         if item is not None and len(figures) > 1:
-            sessions = list(range(1, len(figures) + 1))
-            ticks = sessions[:: max(1, len(sessions) // TICKS)]
-            plt.plot(sessions, figures, marker="braille")
-            plt.scatter(sessions, figures, marker="●")
-            labels = [day_label(item.sessions[t - 1].started) for t in ticks]
-            plt.xticks([float(t) for t in ticks], labels)
-            plt.yticks([float(t) for t in whole_ticks(min(figures), max(figures), 4)])
+            drawn = axes(item, 4)
+            plt.plot(drawn.sessions, drawn.figures, marker="braille")
+            plt.scatter(drawn.sessions, drawn.figures, marker="●")
+            plt.xticks(drawn.ticks, drawn.labels)
+            plt.yticks(drawn.levels)
         plot.refresh()
 
     def _fit_chart(self) -> None:

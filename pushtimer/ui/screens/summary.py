@@ -47,13 +47,15 @@ class SummaryScreen(Screen[None]):
         session: LiveSession,
         leave_app: bool,
         notes: dict[str, str] | None = None,
-        steps: list[str] | None = None,
+        lines: list[str] | None = None,
     ) -> None:
         super().__init__()
         self.session = session
         self.leave_app = leave_app
         self.notes = notes or {}  # by exercise: "new record: best max set 25 (was 21)"
-        self.steps = steps or []  # the targets for next time: "Wide push-up: 4x13 met; ..."
+        # Under the figures: the records set and the targets for next time
+        # ("New record, Wide push-up: ...", "Wide push-up: 4x13 met; next time 14 reps").
+        self.lines = lines or []
 
     def compose(self) -> ComposeResult:
         finish = self.session.finish
@@ -67,8 +69,8 @@ class SummaryScreen(Screen[None]):
             else:
                 yield TextLine("No set started.", classes="summary-row")
             yield TextLine(f"{sets_line(counted.total)} in {took}", classes="summary-total")
-            for step in self.steps:
-                yield TextLine(step, classes="summary-step")
+            for line in self.lines:
+                yield TextLine(line, classes="summary-step")
             if finish is not None and finish.reason == "pain":
                 for line in PAIN_ADVICE:
                     yield TextLine(line, classes="summary-advice")
