@@ -12,19 +12,24 @@ own (the same app as in a terminal: no second UI).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hmac
 import ipaddress
 import logging
 import signal
+from asyncio.subprocess import Process
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from aiohttp import web
+from textual_serve import server as textual_serve_server
+from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 COOKIE = "pushtimer_token"
 SHUTDOWN_SECONDS = 1.0
+APP_EXIT_SECONDS = 3.0  # for an app told to quit to end (it saves its session first)
 HERE = Path(__file__).resolve().parent
 
 
@@ -36,6 +41,39 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+class KeptAppService(AppService):
+    """textual-serve's app service, noting each app's process so that stopping the server
+    can wait for it to end (asyncio complains of a process still ending as its loop closes,
+    and the app may still be writing its history)."""
+
+    processes: ClassVar[set[Process]] = set()
+
+    async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
+        process = await super()._open_app_process(width, height)
+        running = {kept for kept in self.processes if kept.returncode is None}
+        type(self).processes = running | {process}
+        return process
+
+
+async def wait_for_apps(seconds: float = APP_EXIT_SECONDS) -> None:
+    """Wait for every app process to end; one still running after ``seconds`` is sent
+    SIGTERM (it ends its session as stopped, sets kept) and waited for again."""
+    running = [process for process in KeptAppService.processes if process.returncode is None]
+    if running and not await _ended(running, seconds):
+        for process in running:
+            if process.returncode is None:
+                with contextlib.suppress(ProcessLookupError):
+                    process.terminate()
+        await _ended(running, seconds)
+    KeptAppService.processes = set()
+
+
+async def _ended(processes: list[Process], seconds: float) -> bool:
+    """Whether all of ``processes`` ended within ``seconds``."""
+    await asyncio.wait([asyncio.ensure_future(p.wait()) for p in processes], timeout=seconds)
+    return all(process.returncode is not None for process in processes)
 
 
 class GuardedServer(Server):
@@ -97,8 +135,11 @@ class GuardedServer(Server):
         return await super().handle_index(request)
 
     async def _make_app(self) -> web.Application:
+        # textual-serve's websocket handler makes its app services by this name.
+        textual_serve_server.AppService = KeptAppService  # type: ignore[attr-defined]
         app = await super()._make_app()
         app.middlewares.append(self._door)
+        app.on_cleanup.append(lambda app: wait_for_apps())
         return app
 
     @web.middleware

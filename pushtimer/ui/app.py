@@ -19,7 +19,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
-from textual import on
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -33,6 +33,7 @@ from pushtimer.plan.catalog import PlanFile, find_plans
 from pushtimer.plan.model import Plan
 from pushtimer.plan.quick import QuickValues
 from pushtimer.printable import printable
+from pushtimer.served import served
 from pushtimer.session.clock import Clock, MonotonicClock
 from pushtimer.session.cuelog import CueLog
 from pushtimer.session.events import Event, StopReason
@@ -506,6 +507,13 @@ class PushtimerApp(App[int]):
         with contextlib.suppress(Exception):
             restore_terminal(self._tty_before)
         os._exit(code)
+
+    def on_app_blur(self, event: events.AppBlur) -> None:
+        """Served to a page, the app never counts as blurred: on a tablet the key bar is the
+        keys (Textual empties it while blurred), and the page gives the terminal the keys as
+        it connects."""
+        if served():
+            event.prevent_default()  # App's own handler would mark the app unfocused
 
     async def on_unmount(self) -> None:
         # Ended from outside with a session running (served to a browser: the tab closed,

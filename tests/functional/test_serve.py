@@ -3,6 +3,8 @@ errors, and that a served app is never sent to plain mode."""
 
 from __future__ import annotations
 
+import asyncio
+import signal
 import socket
 import sys
 from pathlib import Path
@@ -12,7 +14,13 @@ from aiohttp.test_utils import TestClient, TestServer
 from click.testing import CliRunner
 
 from pushtimer.cli import cli
-from pushtimer.serve.server import COOKIE, GuardedServer, is_loopback
+from pushtimer.serve.server import (
+    COOKIE,
+    GuardedServer,
+    KeptAppService,
+    is_loopback,
+    wait_for_apps,
+)
 
 
 async def _open(server: GuardedServer) -> TestClient:  # type: ignore[type-arg]
@@ -158,3 +166,17 @@ def test_a_token_that_would_not_protect_or_fit_a_url_is_refused(token: str) -> N
 def test_a_bad_workout_is_said_before_serving() -> None:
     code, _, err = _run("serve", "back-week", "--workout", "9")
     assert code == 2 and 'no workout "9"' in err
+
+
+@pytest.mark.realtime
+async def test_stopping_waits_for_each_app_and_ends_one_that_will_not() -> None:
+    """Every app process has ended when the server says it stopped: one that ends on its
+    own is waited for, one that does not is sent SIGTERM."""
+    quick, stuck = [
+        await asyncio.create_subprocess_exec(sys.executable, "-c", f"import time; time.sleep({s})")
+        for s in (0.1, 60)
+    ]
+    KeptAppService.processes = {quick, stuck}
+    await wait_for_apps(seconds=1.0)
+    assert (quick.returncode, stuck.returncode) == (0, -signal.SIGTERM)
+    assert KeptAppService.processes == set()

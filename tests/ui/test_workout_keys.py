@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.app import App
 from textual.binding import Binding
 from textual.geometry import Region
 from textual.widgets import Button
@@ -31,6 +32,12 @@ async def test_opens_on_get_ready_with_the_first_exercise() -> None:
         assert not app.screen.query("#history-warning")  # made only when needed
 
 
+def _footer(app: App[object]) -> dict[str, str]:
+    """The key bar as shown: key -> word."""
+    shown = app.active_bindings.values()
+    return {b.binding.key: b.binding.description for b in shown if b.binding.show}
+
+
 async def test_space_pauses_and_resumes_and_the_schedule_moves_by_the_pause() -> None:
     app = session_app()
     async with app.run_test() as pilot:
@@ -42,11 +49,13 @@ async def test_space_pauses_and_resumes_and_the_schedule_moves_by_the_pause() ->
         assert ui.word == "PAUSED" and app.screen.has_class("-paused")
         assert app.next_wake is None  # nothing to wake for while paused
         assert ui.text("#hint") == "Space to go on"
+        assert _footer(app)["space"] == "Resume"
         ui.clock.advance(60)
         assert await ui.advance(0) == 0
         assert (ui.word, ui.band.number, ui.figure) == ("PAUSED", "", "1")
         await ui.press("space")
         assert ui.word == "DOWN" and not app.session.engine.paused
+        assert _footer(app)["space"] == "Pause"
         await ui.advance(1.5)
         assert ui.word == "BOTTOM"
 

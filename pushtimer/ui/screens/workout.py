@@ -48,6 +48,9 @@ def size_classes(width: int, height: int) -> dict[str, bool]:
     return classes
 
 
+PAUSE_HELP = "pause; again to go on (GET READY, then the rep from its lowering)"
+
+
 class WorkoutScreen(Screen[None]):
     """Renders the running session and turns keys into engine operations."""
 
@@ -65,12 +68,9 @@ class WorkoutScreen(Screen[None]):
         (TALL_HEIGHT, "-h-tall"),
     ]
     BINDINGS = [
-        Binding(
-            "space",
-            "pause",
-            "Pause",
-            tooltip="pause; again to go on (GET READY, then the rep from its lowering)",
-        ),
+        # Space says Pause, or Resume while paused (one key, one line of help).
+        Binding("space", "pause", "Pause", tooltip=PAUSE_HELP),
+        Binding("space", "resume", "Resume", tooltip=PAUSE_HELP),
         Binding("enter,d", "done", "Done", tooltip="end an open set (a max set asks the count)"),
         Binding("n", "skip", "Skip", tooltip="skip to the next step (a rest, a set, a side)"),
         Binding(
@@ -108,6 +108,7 @@ class WorkoutScreen(Screen[None]):
         self.marks = marks or {}  # targets moved from the plan's, by exercise: "12 -> 13 reps"
         self._open_segment: int | None = None  # the open set whose footer shows "Done"
         self._resting = False
+        self._paused = False  # the footer offers Resume instead of Pause
         self._composed = False  # widgets exist: state can be shown
 
     def compose(self) -> ComposeResult:
@@ -199,19 +200,23 @@ class WorkoutScreen(Screen[None]):
         self._update_footer(state)
 
     def _update_footer(self, state: EngineState) -> None:
-        """Offer Done in an open set and +/- in a rest (the footer redraws on a change)."""
+        """Offer Done in an open set, +/- in a rest and Resume while paused (the footer
+        redraws on a change)."""
         open_segment = state.index if state.segment.kind == "open" else None
-        resting = state.segment.kind == "rest"
-        if (open_segment, resting) != (self._open_segment, self._resting):
-            self._open_segment, self._resting = open_segment, resting
+        now = (open_segment, state.segment.kind == "rest", state.paused)
+        if now != (self._open_segment, self._resting, self._paused):
+            self._open_segment, self._resting, self._paused = now
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Done shows in open sets only, and +/- during a rest only."""
+        """Done shows in open sets only, +/- during a rest only, and Space says Pause or
+        Resume."""
         if action == "done":
             return self._open_segment is not None
         if action == "rest":
             return self._resting
+        if action in ("pause", "resume"):
+            return self._paused == (action == "resume")
         return True
 
     # -- keys: each is one of the session's operations --------------------------------------
@@ -222,6 +227,8 @@ class WorkoutScreen(Screen[None]):
     def action_pause(self) -> None:
         self.session.toggle_pause()
         self._moved()
+
+    action_resume = action_pause  # one operation; the footer names what it will do
 
     def action_skip(self) -> None:
         self.session.skip()
