@@ -31,11 +31,14 @@ def day_label(started: str) -> str:
 
 class Axes(Struct, frozen=True):
     """What a chart of an exercise plots, for plotext here and textual-plotext on the
-    progress view: its figure per session, the sessions in order (two on one day stay
-    apart), a date under some of them and whole numbers up the side."""
+    progress view: its figure per session at the session's day and time (a week off shows
+    as a gap; two sessions on one day stay apart), the days from the first session's to
+    the end of the last one's (``right``), a date under some of them and whole numbers up
+    the side."""
 
-    sessions: list[float]
+    sessions: list[float]  # days since the first session's day began
     figures: list[float]
+    right: float
     ticks: list[float]
     labels: list[str]
     levels: list[float]
@@ -43,14 +46,21 @@ class Axes(Struct, frozen=True):
 
 def axes(progress: ExerciseProgress, levels: int) -> Axes:
     """The chart of ``progress`` with about ``levels`` numbers up the side."""
+    from datetime import datetime, timedelta
+
     figures = progress.figures
-    sessions = list(range(1, len(figures) + 1))
-    ticks = sessions[:: max(1, len(sessions) // TICKS)]
+    # Each session at its own wall-clock time, where it was done.
+    moments = [datetime.fromisoformat(p.started).replace(tzinfo=None) for p in progress.sessions]
+    first = datetime.combine(moments[0].date(), datetime.min.time())
+    sessions = [(moment - first) / timedelta(days=1) for moment in moments]
+    days = int(max(sessions)) + 1
+    ticks = list(range(0, days, max(1, -(-days // TICKS))))
     return Axes(
-        sessions=[float(n) for n in sessions],
+        sessions=sessions,
         figures=[float(f) for f in figures],
+        right=float(days),
         ticks=[float(t) for t in ticks],
-        labels=[day_label(progress.sessions[t - 1].started) for t in ticks],
+        labels=[day_label((first + timedelta(days=t)).isoformat()) for t in ticks],
         levels=[float(n) for n in whole_ticks(min(figures), max(figures), levels)],
     )
 
@@ -73,6 +83,7 @@ def chart_text(progress: ExerciseProgress, width: int, height: int = 12) -> str 
     plt.plotsize(width, height)
     plt.plot(drawn.sessions, drawn.figures, marker="dot")
     plt.scatter(drawn.sessions, drawn.figures, marker="●")
+    plt.xlim(0, drawn.right)
     plt.xticks(drawn.ticks, drawn.labels)
     plt.yticks(drawn.levels)
     plt.title(chart_title(progress))

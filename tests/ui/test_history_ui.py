@@ -18,6 +18,7 @@ from pushtimer.ui.app import PushtimerApp, Start
 from pushtimer.ui.screens.history import HistoryScreen
 from pushtimer.ui.screens.picker import PickerScreen
 from pushtimer.ui.screens.summary import SummaryScreen, SummaryTable
+from pushtimer.ui.screens.workout import WorkoutScreen
 from pushtimer.ui.widgets.text_line import TextLine
 from tests.conftest import SHIPPED_PLANS, plan_from
 from tests.ui.harness import Driver
@@ -221,6 +222,36 @@ async def test_a_warning_shows_while_history_writes_wait_and_clears_after(
                 break
             await pilot.pause(0.01)
         assert warning() is None
+    writer.close()
+
+
+async def test_a_history_that_waits_from_before_the_workout_is_said_on_its_screen(
+    tmp_path: Path,
+) -> None:
+    """Rows of an earlier session wait on a locked history while the picker shows: the
+    next workout's screen says so from its first frame."""
+    import sqlite3
+
+    from pushtimer.history.store import DB_NAME
+
+    HistoryStore(tmp_path).close()
+    other = sqlite3.connect(tmp_path / DB_NAME, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    writer = HistoryWriter(tmp_path, retry_seconds=0.01)
+    app = PushtimerApp(clock=FakeClock(), writer=writer)
+    async with app.run_test(size=(100, 24)) as pilot:
+        writer.begin(SessionHead("a.toml", "A", 0, "Day 1", 1, None, "2026-11-19T07:00:00"))
+        for _ in range(2000):  # the writer's thread reports through the event loop (20 s)
+            if app.history_problem:
+                break
+            await pilot.pause(0.01)
+        assert "locked by another program" in app.history_problem
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkoutScreen)
+        shown = app.screen.query_one("#history-warning", TextLine)
+        assert shown.display and "locked by another program" in shown.text
+        other.execute("COMMIT")
     writer.close()
 
 

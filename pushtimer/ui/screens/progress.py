@@ -94,6 +94,7 @@ class ProgressScreen(Screen[None]):
             drawn = axes(item, 4)
             plt.plot(drawn.sessions, drawn.figures, marker="braille")
             plt.scatter(drawn.sessions, drawn.figures, marker="●")
+            plt.xlim(0, drawn.right)
             plt.xticks(drawn.ticks, drawn.labels)
             plt.yticks(drawn.levels)
         plot.refresh()

@@ -142,9 +142,8 @@ class WorkoutScreen(Screen[None]):
     def on_mount(self) -> None:
         self._composed = True
         self.watch(self.app, "muted", self._show_muted)
-        self.watch(self.app, "history_problem", self._show_history_problem, init=False)
-        if getattr(self.app, "not_kept", None):
-            self._show_history_problem("")
+        # (At once too: the history may have been waiting since before this screen.)
+        self.watch(self.app, "history_problem", self._show_history_problem)
         self.show_state()
 
     def _show_muted(self, muted: bool) -> None:
@@ -153,16 +152,18 @@ class WorkoutScreen(Screen[None]):
     def _show_history_problem(self, problem: str) -> None:
         """While history writes wait: say why, and that nothing is lost. The line is made
         the first time it is needed (most sessions never need it)."""
-        warning = next(self.query("#history-warning").results(TextLine), None)
-        if warning is None:
-            warning = TextLine(id="history-warning")
-            self.query_one("#session").mount(warning, before="#progress")
         not_kept = getattr(self.app, "not_kept", None)
         if not_kept:
-            warning.text = f"Not kept: {not_kept}"
+            text = f"Not kept: {not_kept}"
         else:
-            waits = f"History waits: {problem}. Sets are kept, saved later."
-            warning.text = waits if problem else ""
+            text = f"History waits: {problem}. Sets are kept, saved later." if problem else ""
+        warning = next(self.query("#history-warning").results(TextLine), None)
+        if warning is None:
+            if not text:
+                return
+            warning = TextLine(id="history-warning")
+            self.query_one("#session").mount(warning, before="#progress")
+        warning.text = text
 
     def on_unmount(self) -> None:
         self._composed = False  # the widgets are going: a last wake-up draws nothing
