@@ -159,6 +159,44 @@ def test_a_quick_set_runs_in_the_browser_and_is_kept(
     assert (stopped["status"], stopped["stop_reason"]) == ("stopped", "signal")
 
 
+def test_on_a_phone_the_page_fits_its_width_and_the_key_bar_takes_taps(
+    served: tuple[subprocess.Popen[str], str, Path],
+) -> None:
+    _, url, _ = served
+    received: list[str] = []
+    sockets: list[str] = []
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
+        )
+        phone = browser.new_context(
+            viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+        )
+        page = phone.new_page()
+        page.on("websocket", lambda ws: sockets.append(ws.url))
+        _listen(page, received)
+        page.goto(url)
+        end = time.monotonic() + 15
+        while "Quit" not in "".join(received) and time.monotonic() < end:
+            page.wait_for_timeout(50)
+        page.wait_for_timeout(500)  # the terminal refits once its font has loaded
+        # Laid out at the phone's own width (a page without a viewport tag is laid out
+        # 980 px wide: about 100 columns of unreadably small text).
+        assert page.evaluate("window.innerWidth") == 390
+        width = int(sockets[-1].split("width=")[1].split("&")[0])
+        height = int(sockets[-1].split("height=")[1].split("&")[0])
+        assert 50 <= width <= 70, sockets
+        received.clear()
+        # "? Help" sits at columns 29-35 of the key bar ("⏎ Start  h History  q Quit  ? Help").
+        page.touchscreen.tap(32.5 * 390 / width, 844 - 0.5 * 844 / height)
+        end = time.monotonic() + 10
+        while "these keys" not in "".join(received) and time.monotonic() < end:
+            page.wait_for_timeout(50)
+        assert "these keys" in "".join(received)  # the help card opened
+        _shoot(page, "browser-phone.png")
+        browser.close()
+
+
 def test_on_the_network_the_page_needs_its_token(tmp_path: Path) -> None:
     host, port = _here(), _free_port()
     process = subprocess.Popen(
