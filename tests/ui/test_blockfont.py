@@ -34,6 +34,15 @@ def test_the_figure_is_seven_rows_at_least_where_80x24_leaves_it_room() -> None:
     assert len(figure_lines("3", 156, 28)) == len(figure_lines("1:30", 156, 28))
 
 
+def test_where_the_width_decides_a_number_is_not_held_to_the_width_of_a_time() -> None:
+    # A phone upright (65x64 in the browser): the figure gets about 61 x 40.
+    rep, rest = len(figure_lines("12", 61, 40)), len(figure_lines("1:30", 61, 40))
+    assert rep >= 1.5 * rest
+    # A number keeps its size from rep 1 to 99, and a time through its minutes.
+    assert len(figure_lines("3", 61, 40)) == rep
+    assert len(figure_lines("10:00", 61, 40)) <= rest == len(figure_lines("1:05", 61, 40))
+
+
 def test_with_little_room_the_small_digits_then_nothing() -> None:
     assert len(figure_lines("45", 36, 3)) == 3  # the 5-pixel digits
     assert figure_lines("45", 36, 2) == ()

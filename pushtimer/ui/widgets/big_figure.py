@@ -2,8 +2,12 @@
 
 It takes the room the layout leaves it and draws its value in ``blockfont.DIGITS`` (or the
 smaller font when little room is left, or one line of text when not even that fits). The
-scale is chosen for the wider of its value and ``0:00``, so a rep number and the rest after
-it are drawn at the same size. It redraws only when its value or its size changes.
+scale is chosen for the wider of its value and ``00`` (a number: a rep, or seconds under a
+minute) or ``0:00`` (a time of minutes), so the figure keeps its size from rep 1 to 99 and
+through a countdown of minutes. Where the height decides (most terminals) a number and a
+time are drawn the same size; where the width does (a phone upright, a narrow pane) a
+number is drawn as large as a number fits, not held to the width of a time.
+It redraws only when its value or its size changes.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from textual.widget import Widget
 
 from pushtimer.ui.blockfont import DIGITS, SMALL, draw, largest_scale
 
-REFERENCE = "0:00"  # the figure is sized as if it were at least this wide
+NUMBER_REFERENCE = "00"  # a number is sized as if it were at least this wide
+TIME_REFERENCE = "0:00"  # and a time of minutes as if at least this
 
 
 def figure_lines(value: str, width: int, height: int) -> tuple[str, ...]:
@@ -24,7 +29,8 @@ def figure_lines(value: str, width: int, height: int) -> tuple[str, ...]:
     for font in (DIGITS, SMALL):
         if not font.knows(value):
             continue
-        widest = value if font.pixel_width(value) > font.pixel_width(REFERENCE) else REFERENCE
+        reference = TIME_REFERENCE if ":" in value else NUMBER_REFERENCE
+        widest = value if font.pixel_width(value) > font.pixel_width(reference) else reference
         scale = largest_scale(font, widest, width, height)
         if scale:
             return draw(value, font, scale)
