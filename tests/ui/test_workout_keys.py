@@ -360,3 +360,44 @@ async def test_ctrl_z_pauses_as_of_the_moment_the_process_stopped(first: str) ->
         assert app.session is not None and app.session.engine.paused
         assert (ui.text("#position"), ui.figure) == before
         assert ui.word == "PAUSED"
+
+
+async def test_a_narrow_key_bar_leaves_out_mute_and_back_not_quit_and_help() -> None:
+    from textual.widgets._footer import FooterKey
+
+    def bar() -> list[str]:
+        return [key.action for key in app.screen.query(FooterKey)]
+
+    app = session_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        ui = Driver(app, pilot)
+        await ui.advance(4)
+        assert bar() == ["pause", "skip", "back", "mute", "quit_session", "help"]
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        await pilot.pause()
+        assert bar() == ["pause", "skip", "quit_session", "help"]
+        await ui.press("m")  # still a key, only not in the bar
+        assert app.muted
+        await ui.advance(9)  # the rest: +/- would not fit either
+        assert bar() == ["pause", "skip", "quit_session", "help"]
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert "rest(15)" in bar() and "mute" in bar()
+
+
+async def test_over_a_question_or_the_help_the_key_bar_has_their_keys() -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = session_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        ui = Driver(app, pilot)
+        await ui.advance(4)
+        await ui.press("q")
+        assert isinstance(app.screen, StopScreen)
+        shown = [key.description for key in app.screen.query(FooterKey)]
+        assert shown == ["Done for today", "It hurts", "Go on"]
+        await ui.press("g", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert [key.description for key in app.screen.query(FooterKey)] == ["Close"]

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input
+from textual.widgets import Button, Footer, Input
 
 from pushtimer.printable import printable
 from pushtimer.session.events import StopReason
@@ -23,10 +23,10 @@ class StopScreen(ModalScreen[StopReason | None]):
     # Below 11 rows the question and its three answers only, with no frame: down to 20x6.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (11, "-tall")]
     BINDINGS = [
-        Binding("d", "answer('quit')", "Done for today", show=False),
-        Binding("h", "answer('pain')", "Something hurts", show=False),
+        Binding("d", "answer('quit')", "Done for today"),
+        Binding("h", "answer('pain')", "It hurts"),
         # Space too: the paused screen behind says "Space to go on".
-        Binding("g,escape,q,space", "answer(None)", "Go on", show=False, priority=True),
+        Binding("g,escape,q,space", "answer(None)", "Go on", priority=True),
     ]
 
     def compose(self) -> ComposeResult:
@@ -39,6 +39,7 @@ class StopScreen(ModalScreen[StopReason | None]):
                 yield Button("Done for today (d)", id="quit", variant="primary")
                 yield Button("It hurts (h)", id="pain", variant="error")
                 yield Button("Go on (g)", id="go-on", variant="success")
+        yield Footer()  # this question's keys, not those of the screen behind
 
     def on_mount(self) -> None:
         self.query_one("#go-on", Button).focus()
@@ -54,8 +55,8 @@ class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question: y or Enter says yes, n or Escape says no."""
 
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes", show=False),
-        Binding("n,escape,q", "answer(False)", "No", show=False),
+        Binding("y,enter", "answer(True)", "Yes"),
+        Binding("n,escape,q", "answer(False)", "No"),
     ]
 
     def __init__(
@@ -74,6 +75,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, id="yes", variant="error")
                 yield Button(self.no, id="no", variant="primary")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -100,6 +102,7 @@ class RepCountScreen(ModalScreen[int | None]):
             yield TextLine(self.exercise)
             yield Input(placeholder="reps", type="integer", max_length=3, id="reps")
             yield TextLine("Enter to save · Escape to go back to the set", classes="dim")
+        yield Footer()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         try:

@@ -10,6 +10,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer
 
 from pushtimer.ui.widgets.text_line import TextLine
 
@@ -70,6 +71,7 @@ class HelpScreen(ModalScreen[None]):
                 for keys, meaning in self.rows:
                     yield TextLine(f"{keys:<{width}}  {meaning}")
             yield TextLine(self.footnote, classes="dim")
+        yield Footer()  # how to close this, not the keys of the screen behind
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label
+from textual.widgets import Button, Checkbox, Footer, Input, Label
 
 from pushtimer.plan.errors import PlanError
 from pushtimer.plan.model import Plan
@@ -58,6 +58,7 @@ class QuickFormScreen(ModalScreen[tuple[Plan, QuickValues] | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Start", id="start", variant="primary")
                 yield Button("Cancel", id="cancel")
+        yield Footer()  # the form's keys, not the picker's behind it
 
     def on_mount(self) -> None:
         self.query_one("#reps", Input).focus()

@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from pushtimer.session.engine import REST_LEAST, REST_STEP, EngineState
 from pushtimer.session.events import StopReason
@@ -24,6 +23,7 @@ from pushtimer.session.live import LiveSession
 from pushtimer.ui.messages import MuteToggled, SessionMoved
 from pushtimer.ui.view import FigureChoice, workout_view
 from pushtimer.ui.widgets.big_figure import BigFigure
+from pushtimer.ui.widgets.key_bar import KeyBar
 from pushtimer.ui.widgets.phase_banner import PhaseBanner
 from pushtimer.ui.widgets.tempo_bar import TempoBar
 from pushtimer.ui.widgets.text_line import StatusLine, TextLine
@@ -48,6 +48,9 @@ def size_classes(width: int, height: int) -> dict[str, bool]:
     return classes
 
 
+# Left out of a narrow key bar first (the help lists them all): the keys a person in a set
+# needs least.
+KEYS_TO_SPARE = ("mute", "back", f"rest({-REST_STEP})", f"rest({REST_STEP})")
 PAUSE_HELP = "pause; again to go on (GET READY, then the rep from its lowering)"
 
 
@@ -137,7 +140,7 @@ class WorkoutScreen(Screen[None]):
             f"Too small: make it {TINY_WIDTH}x{TINY_HEIGHT} or more. The workout goes on.",
             id="too-small",
         )
-        yield Footer()
+        yield KeyBar(spare=KEYS_TO_SPARE)
 
     def on_mount(self) -> None:
         self._composed = True
