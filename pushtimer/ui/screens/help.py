@@ -57,6 +57,7 @@ class HelpScreen(ModalScreen[None]):
     session meanwhile."""
 
     BINDINGS = [Binding("escape,question_mark,q,enter", "close", "Close")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]  # -short: no row for the key bar
 
     def __init__(self, rows: list[KeyRow], footnote: str) -> None:
         super().__init__()

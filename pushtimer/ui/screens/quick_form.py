@@ -35,6 +35,7 @@ class QuickFormScreen(ModalScreen[tuple[Plan, QuickValues] | None]):
     cancelled. ``start`` holds the values it shows first (None: the built-in ones)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # -short: no row for the key bar
 
     def __init__(self, start: QuickValues | None = None) -> None:
         super().__init__()
