@@ -160,6 +160,9 @@ def settings_path() -> tuple[Path, str | None]:
     return Path(value), "PUSHTIMER_CONFIG" if from_env else "--config"
 
 
+NO_SOUND = "pushtimer.no_sound"  # ctx.meta: `pushtimer --no-sound ...` was given
+
+
 def given(name: str) -> bool:
     """Whether the running command's option ``name`` was really given (on the command line
     or through its environment variable): only then does it beat the settings."""

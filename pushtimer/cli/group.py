@@ -11,7 +11,7 @@ import click
 
 from pushtimer import __version__
 from pushtimer.cli import common
-from pushtimer.cli.common import DATA_DIR_OPTION, settings
+from pushtimer.cli.common import DATA_DIR_OPTION, NO_SOUND, settings
 from pushtimer.served import served
 
 
@@ -55,12 +55,20 @@ def interactive() -> bool:
     metavar="FILE",
     help="The settings file [default: config.toml in the user config folder].",
 )
+@click.option(
+    "--no-sound",
+    is_flag=True,
+    help="No sound, in the picker and in any session it or the command starts.",
+)
 @click.pass_context
-def cli(ctx: click.Context, data_dir: Path | None, config_file: Path | None) -> None:
+def cli(
+    ctx: click.Context, data_dir: Path | None, config_file: Path | None, no_sound: bool
+) -> None:
     """A terminal workout timer: tempo-paced reps, holds and rests from a TOML plan.
 
     PLAN is a plan file, or the name of a shipped or saved plan (try `pushtimer plans`).
     """
+    ctx.meta[NO_SOUND] = no_sound
     if ctx.invoked_subcommand is not None:
         return
     if not interactive():
@@ -71,6 +79,7 @@ def cli(ctx: click.Context, data_dir: Path | None, config_file: Path | None) -> 
 
     found = settings()
     values = found.settings
-    options = SessionOptions(None, values.sound, values.voice, common.data_dir(data_dir))
+    sound = "off" if no_sound else values.sound
+    options = SessionOptions(None, sound, values.voice, common.data_dir(data_dir))
     store, options = open_history(options)
     run_full_screen(None, options, found, store)

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from pushtimer.cli import common
-from pushtimer.cli.common import COUNT, DATA_DIR_OPTION, WORKOUT_OPTION
+from pushtimer.cli.common import COUNT, DATA_DIR_OPTION, NO_SOUND, WORKOUT_OPTION
 from pushtimer.cli.group import cli
 from pushtimer.printable import say
 
@@ -38,6 +38,7 @@ EXTRA_MISSING = (
 @click.option(
     "--max-sessions", type=COUNT, default=4, show_default=True, help="Browser tabs at once."
 )
+@click.option("--no-sound", is_flag=True, help="No sound on this machine, in any tab.")
 @DATA_DIR_OPTION
 def serve(
     plan: str | None,
@@ -46,6 +47,7 @@ def serve(
     port: int,
     token: str | None,
     max_sessions: int,
+    no_sound: bool,
     data_dir: Path | None,
 ) -> None:
     """Serve pushtimer to a browser: each tab is a session of its own (PLAN opens that
@@ -70,6 +72,8 @@ def serve(
     if needs_token and token is None:
         token = secrets.token_urlsafe(16)
     command = [sys.executable, "-m", "pushtimer", "--data-dir", str(common.data_dir(data_dir))]
+    if no_sound or click.get_current_context().meta.get(NO_SOUND):
+        command.append("--no-sound")
     if plan is not None:
         command += ["open", plan] + (["--workout", workout] if workout else [])
     server = GuardedServer(
@@ -88,7 +92,8 @@ def serve(
     where = _reachable(host)
     query = f"/?token={token}" if needs_token else "/"
     say(f"pushtimer is served at http://{where}:{port}{query}")
-    say("Sound plays on this machine. Ctrl+C stops the server and every session it started.")
+    sound = "No sound" if "--no-sound" in command else "Sound plays on this machine"
+    say(f"{sound}. Ctrl+C stops the server and every session it started.")
     try:
         server.serve()
     except OSError as error:  # taken in the moment since the check

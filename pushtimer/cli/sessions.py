@@ -15,6 +15,7 @@ from pushtimer.audio import SOUND_CHOICES
 from pushtimer.cli import common, group
 from pushtimer.cli.common import (
     DATA_DIR_OPTION,
+    NO_SOUND,
     WORKOUT_OPTION,
     chosen_workouts,
     flag_or,
@@ -50,7 +51,7 @@ def session_options(command: Callable[..., None]) -> Callable[..., None]:
         **kwargs: Any,
     ) -> None:
         values = settings().settings
-        if no_sound:
+        if no_sound or click.get_current_context().meta.get(NO_SOUND):
             sound = "off"
         elif not given("sound"):
             sound = values.sound

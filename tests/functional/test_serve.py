@@ -4,6 +4,7 @@ errors, and that a served app is never sent to plain mode."""
 from __future__ import annotations
 
 import asyncio
+import shlex
 import signal
 import socket
 import sys
@@ -180,3 +181,21 @@ async def test_stopping_waits_for_each_app_and_ends_one_that_will_not() -> None:
     await wait_for_apps(seconds=1.0)
     assert (quick.returncode, stuck.returncode) == (0, -signal.SIGTERM)
     assert KeptAppService.processes == set()
+
+
+@pytest.mark.parametrize("where", ["serve --no-sound", "--no-sound serve"])
+def test_no_sound_reaches_the_app_of_every_tab(
+    where: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """(Serving itself is left out here: the browser tests serve for real.)"""
+    commands: list[str] = []
+    monkeypatch.setattr(GuardedServer, "serve", lambda self: commands.append(self.command))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    code, out, _ = _run(*where.split(), "--port", str(port), "--data-dir", str(tmp_path))
+    assert code == 0 and out.splitlines()[1].startswith("No sound.")
+    assert "--no-sound" in shlex.split(commands[0])
+    commands.clear()
+    _run("serve", "--port", str(port), "--data-dir", str(tmp_path))
+    assert "--no-sound" not in shlex.split(commands[0])

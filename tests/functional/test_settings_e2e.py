@@ -90,23 +90,27 @@ def test_quick_takes_the_settings_and_flags_beat_them(tmp_path: Path) -> None:
     }
 
 
+SHORT_SET = ["quick", "1", "--tempo", "1-0-0-0", "--prepare", "0"]  # a short quick set
+
+
 def test_sound_and_voice_flags_beat_the_file(tmp_path: Path) -> None:
     """A stand-in ``paplay`` (the only program on PATH) notes every sound it is given and
     which session asked (by the name its environment carries: the asking process may be
     gone by the time the last cue's player starts): the real player backend runs it for
     the start-up probe and every cue. No speech program is on PATH, so asking for a voice
     gives its notice."""
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    played = tmp_path / "played.txt"
-    player = bin_dir / "paplay"
-    player.write_text(f'#!/bin/sh\necho "$SESSION $1" >> "{played}"\n')  # who asked, what
-    player.chmod(0o755)
+    bin_dir, played = _stand_in_player(tmp_path)
     settings = 'sound = "off"\nvoice = true\n'
-    session = ["quick", "1", "--tempo", "1-0-0-0", "--prepare", "0"]
-    file_only = start(tmp_path, "file", settings, *session, path=str(bin_dir))
+    file_only = start(tmp_path, "file", settings, *SHORT_SET, path=str(bin_dir))
     flags = start(
-        tmp_path, "flags", settings, *session, "--sound", "player", "--no-voice", path=str(bin_dir)
+        tmp_path,
+        "flags",
+        settings,
+        *SHORT_SET,
+        "--sound",
+        "player",
+        "--no-voice",
+        path=str(bin_dir),
     )
     out, err = file_only.communicate(timeout=20)
     assert (file_only.returncode, err) == (0, "")
@@ -118,6 +122,31 @@ def test_sound_and_voice_flags_beat_the_file(tmp_path: Path) -> None:
     asked = [line.split() for line in played.read_text().splitlines()]
     assert {session for session, _ in asked} == {"flags"}
     assert len(asked) >= 2 and asked[-1][1].endswith("done.wav")
+
+
+def test_no_sound_before_the_command_silences_its_session(tmp_path: Path) -> None:
+    """``pushtimer --no-sound quick ...`` (as `pushtimer serve --no-sound` starts its
+    tabs' apps) beats the file's sound; the same session without it plays."""
+    bin_dir, played = _stand_in_player(tmp_path)
+    settings = 'sound = "player"\n'
+    quiet = start(tmp_path, "quiet", settings, "--no-sound", *SHORT_SET, path=str(bin_dir))
+    loud = start(tmp_path, "loud", settings, *SHORT_SET, path=str(bin_dir))
+    for process in (quiet, loud):
+        out, err = process.communicate(timeout=20)
+        assert (process.returncode, err) == (0, ""), out
+    assert {line.split()[0] for line in played.read_text().splitlines()} == {"loud"}
+
+
+def _stand_in_player(tmp_path: Path) -> tuple[Path, Path]:
+    """A folder holding only a stand-in ``paplay`` that notes which session asked (by the
+    name its environment carries) and what, in the file returned with it."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    played = tmp_path / "played.txt"
+    player = bin_dir / "paplay"
+    player.write_text(f'#!/bin/sh\necho "$SESSION $1" >> "{played}"\n')
+    player.chmod(0o755)
+    return bin_dir, played
 
 
 @pytest.mark.parametrize(("count_in", "beeps"), [(2, ["GET READY 2", "GET READY 1"]), (0, [])])
