@@ -22,11 +22,20 @@ class _PlanOrCommand(click.Group):
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
         if args and args[0] not in self.commands and not args[0].startswith("-"):
-            return "open", self.commands["open"], args
+            return args[0], self.commands["open"], args  # (its name in messages: the plan)
         return super().resolve_command(ctx, args)
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         formatter.write_usage(ctx.command_path, "[OPTIONS] [PLAN [--workout N|NAME]] | COMMAND ...")
+
+
+class PlanShortcut(click.Command):
+    """The hidden ``open`` command behind ``pushtimer PLAN``: its help shows that usage,
+    not a command name nobody types."""
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        parent = ctx.parent.command_path if ctx.parent is not None else "pushtimer"
+        formatter.write_usage(parent, "PLAN [OPTIONS]")
 
 
 def interactive() -> bool:

@@ -40,7 +40,7 @@ def progress(exercise: str | None, as_json: bool, data_dir: Path | None) -> None
     if exercise is not None:
         found = find_exercises(report, exercise)
         if not found:
-            names = "; ".join(f"{e.name} ({e.plan})" for e in report) or "none yet"
+            names = "; ".join(e.heading for e in report) or "none yet"
             say(f"pushtimer: no exercise {exercise!r} in your history (it has: {names})", err=True)
             sys.exit(EXIT_USAGE)
         report = found
@@ -62,7 +62,7 @@ def exercise_lines(item: ExerciseProgress, width: int) -> list[str]:
     """One exercise's part of ``pushtimer progress``."""
     from pushtimer.coach.chart import chart_text, day_label
 
-    lines = [f"{item.name} ({item.plan})"]
+    lines = [item.heading]
     for where in item.targets:
         target = where.target
         mark = f" {target.mark}" if target.mark else ""

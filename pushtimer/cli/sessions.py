@@ -25,7 +25,7 @@ from pushtimer.cli.common import (
     plan_errors,
     settings,
 )
-from pushtimer.cli.group import cli
+from pushtimer.cli.group import PlanShortcut, cli
 from pushtimer.session.options import SessionOptions
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ PLAIN_OPTION = click.option(
 )
 
 
-@cli.command("open", hidden=True)
+@cli.command("open", hidden=True, cls=PlanShortcut)
 @click.argument("plan")
 @WORKOUT_OPTION
 @PLAIN_OPTION

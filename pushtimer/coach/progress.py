@@ -66,6 +66,12 @@ class ExerciseProgress(Struct, frozen=True):
     def figures(self) -> list[int]:
         return [point.figure(self.unit) for point in self.sessions]
 
+    @property
+    def heading(self) -> str:
+        """``Wide push-up (Back-focused push-up week)``; a quick set's, named as its plan
+        is, once: ``Quick set``."""
+        return self.name if self.name == self.plan else f"{self.name} ({self.plan})"
+
 
 def history_plans(rows: list[SessionRow], load: Callable[[str], Plan | None]) -> list[Coaching]:
     """The targets of each plan file in the history that still loads and progresses

@@ -237,3 +237,11 @@ def test_a_cue_log_that_cannot_be_written_is_one_line_before_anything_starts(
     assert code == 2 and "Traceback" not in out + err
     assert "Invalid value for '--cue-log'" in err and len(err.strip().splitlines()) == 4
     assert list(tmp_path.iterdir()) == []  # no history, no last quick set
+
+
+def test_the_help_and_errors_of_pushtimer_plan_name_no_hidden_command() -> None:
+    code, out, _ = run("back-week", "--help")
+    assert code == 0 and out.splitlines()[0] == "Usage: pushtimer PLAN [OPTIONS]"
+    code, _, err = run("back-week", "--bogus")
+    assert code == 2 and "Try 'pushtimer back-week --help' for help." in err
+    assert "open" not in err.split("Error")[0]

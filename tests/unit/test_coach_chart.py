@@ -1,5 +1,5 @@
-"""The progress chart's axes: sessions where they fall in time, dates under whole days,
-whole numbers up the side."""
+"""The progress chart's axes (sessions where they fall in time, dates under whole days,
+whole numbers up the side) and its heading."""
 
 from __future__ import annotations
 
@@ -67,3 +67,9 @@ def test_the_text_chart_puts_dates_under_the_days() -> None:
     dates = re.findall(r"\d+ Nov", chart.splitlines()[-1])
     assert dates == ["1 Nov", "4 Nov", "7 Nov", "10 Nov", "13 Nov"]
     assert chart_text(_progress(("2026-11-01T07:00:00+00:00", 8)), 60) is None
+
+
+def test_the_heading_names_a_quick_set_once() -> None:
+    assert _progress().heading == "Push-up (P)"
+    quick = ExerciseProgress("Quick set", "Quick set", "reps", (), Records(), ())
+    assert quick.heading == "Quick set"

@@ -119,7 +119,7 @@ def _texts(item: ExerciseProgress, index: int, count: int) -> dict[str, str]:
     last = [f"{day_label(p.started)}: {p.said(item.unit)}" for p in reversed(item.sessions[-2:])]
     sessions = len(item.sessions)
     return {
-        "title": f"Progress: {item.name} ({item.plan}){where}",
+        "title": f"Progress: {item.heading}{where}",
         "target": "Target now: " + "; ".join(targets)
         if targets
         else "No target: not in a plan that progresses",
