@@ -203,7 +203,9 @@ def test_bare_command_without_a_terminal_lists_plans(monkeypatch: pytest.MonkeyP
 
 def test_open_missing_plan() -> None:
     code, _, err = run("nothing-here")
-    assert (code, err) == (2, "nothing-here: no such file\n")
+    assert code == 2
+    assert err.startswith("nothing-here: no such file, and no plan of that name (back-week, ")
+    assert err.count("\n") == 1
 
 
 def test_schema_prints_json() -> None:
