@@ -32,9 +32,9 @@ def day_label(started: str) -> str:
 class Axes(Struct, frozen=True):
     """What a chart of an exercise plots, for plotext here and textual-plotext on the
     progress view: its figure per session at the session's day and time (a week off shows
-    as a gap; two sessions on one day stay apart), the days from the first session's to
-    the end of the last one's (``right``), a date under some of them and whole numbers up
-    the side."""
+    as a gap; two sessions on one day stay apart; when all are on one day, they stand side
+    by side in order), the days from the first session's to the end of the last one's
+    (``right``), a date under the middle of some of them and whole numbers up the side."""
 
     sessions: list[float]  # days since the first session's day began
     figures: list[float]
@@ -54,12 +54,14 @@ def axes(progress: ExerciseProgress, levels: int) -> Axes:
     first = datetime.combine(moments[0].date(), datetime.min.time())
     sessions = [(moment - first) / timedelta(days=1) for moment in moments]
     days = int(max(sessions)) + 1
+    if days == 1:  # all on one day: side by side in order, not in a heap at one time
+        sessions = [(n + 0.5) / len(sessions) for n in range(len(sessions))]
     ticks = list(range(0, days, max(1, -(-days // TICKS))))
     return Axes(
         sessions=sessions,
         figures=[float(f) for f in figures],
         right=float(days),
-        ticks=[float(t) for t in ticks],
+        ticks=[t + 0.5 for t in ticks],  # a date under the middle of its day
         labels=[day_label((first + timedelta(days=t)).isoformat()) for t in ticks],
         levels=[float(n) for n in whole_ticks(min(figures), max(figures), levels)],
     )

@@ -53,6 +53,20 @@ async def test_enter_starts_the_highlighted_workout() -> None:
         assert app.session.title == "Back-focused push-up week: Day 3: one arm and rows"
 
 
+async def test_down_and_enter_sent_at_once_start_the_workout_down_chose() -> None:
+    from textual import events
+
+    app = PushtimerApp(clock=FakeClock())
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        app.post_message(events.Key("down", None))  # (as a paste or a fast typist sends them)
+        app.post_message(events.Key("enter", "\r"))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, WorkoutScreen) and app.session is not None
+        assert app.session.title == "Back-focused push-up week: Day 3: one arm and rows"
+
+
 async def test_leaving_the_summary_goes_back_to_the_picker() -> None:
     app = PushtimerApp(clock=FakeClock())
     async with app.run_test() as pilot:

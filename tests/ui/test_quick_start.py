@@ -124,3 +124,18 @@ async def test_the_picker_fills_in_the_settings_defaults_for_plans() -> None:
             await pilot.pause()
             prompts = [str(o.prompt).strip() for o in app.screen.query_one(OptionList).options]
             assert any(p.startswith("Bare") and p.endswith(total) for p in prompts), prompts
+
+
+async def test_in_a_small_terminal_tab_brings_each_field_of_the_form_into_view() -> None:
+    from textual.widgets import Button
+
+    app = PushtimerApp(clock=FakeClock())
+    async with app.run_test(size=(40, 12)) as pilot:
+        await _open_quick_form(pilot, app)
+        screen = app.screen.region
+        for _ in range(6):  # reps, hold, sets, tempo, rest, each side, then Start
+            await pilot.press("tab")
+        await pilot.pause()
+        start = app.screen.query_one("#start", Button)
+        assert app.screen.focused is start
+        assert screen.contains_region(start.region), (start.region, screen)

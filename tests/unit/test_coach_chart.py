@@ -28,7 +28,7 @@ def test_sessions_fall_on_their_days_so_a_break_shows_as_a_gap() -> None:
     )
     assert drawn.sessions == [0.25, 2.75, 16.25]
     assert drawn.right == 17  # to the end of the last session's day
-    assert drawn.ticks == [0, 4, 8, 12, 16]
+    assert drawn.ticks == [0.5, 4.5, 8.5, 12.5, 16.5]  # under the middle of each day
     assert drawn.labels == ["1 Nov", "5 Nov", "9 Nov", "13 Nov", "17 Nov"]
     assert drawn.figures == [8, 9, 10]
 
@@ -44,6 +44,19 @@ def test_two_sessions_on_one_day_stay_apart_and_a_month_turns() -> None:
     )
     assert drawn.sessions[0] < drawn.sessions[1] < drawn.sessions[2]
     assert (drawn.right, drawn.labels) == (2, ["30 Nov", "1 Dec"])
+
+
+def test_sessions_all_on_one_day_stand_side_by_side_over_its_date() -> None:
+    drawn = axes(
+        _progress(
+            ("2026-11-24T09:00:00+00:00", 5),
+            ("2026-11-24T09:05:00+00:00", 6),
+            ("2026-11-24T09:10:00+00:00", 4),
+        ),
+        levels=4,
+    )
+    assert drawn.sessions == pytest.approx([1 / 6, 3 / 6, 5 / 6])
+    assert (drawn.ticks, drawn.labels, drawn.right) == ([0.5], ["24 Nov"], 1)
 
 
 def test_each_session_is_placed_at_its_own_wall_clock_time() -> None:

@@ -108,13 +108,24 @@ class _Entry(Struct, frozen=True):
     problems: int
 
 
+START_HELP = "start the workout chosen"
+
+
+class PlanList(OptionList):
+    """The plans' workouts. Enter is the list's own key, so it comes after any key sent
+    just before it (Down, then Enter, at once: the workout below starts); a priority key
+    of the screen would act before the list had moved."""
+
+    BINDINGS = [Binding("enter", "screen.start", "Start", tooltip=START_HELP)]
+
+
 class PickerScreen(Screen[None]):
     """Choose a workout (or a quick set) and press Enter."""
 
     # Details beside the list from 80 columns; from 110, as wide as the list leaves them.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide"), (110, "-roomy")]
     BINDINGS = [
-        Binding("enter", "start", "Start", priority=True, tooltip="start the workout chosen"),
+        Binding("enter", "start", "Start", tooltip=START_HELP),
         Binding("h", "history", "History", tooltip="your history: sessions, streak, reps"),
         Binding("q", "app.quit", "Quit", tooltip="leave pushtimer"),
     ]
@@ -147,7 +158,7 @@ class PickerScreen(Screen[None]):
         with Vertical(id="picker"):
             yield TextLine("pushtimer: choose a workout", classes="picker-title")
             with Horizontal(id="picker-body"):
-                yield OptionList(*self._options(), id="plans")
+                yield PlanList(*self._options(), id="plans")
                 yield TextLine(id="details")
         yield Footer()
 
