@@ -123,9 +123,11 @@ class PushtimerApp(App[int]):
         quick_start: QuickValues | None = None,
         remember_quick: Callable[[QuickValues], None] | None = None,
         not_kept: str | None = None,
+        sound_off: bool = False,
     ) -> None:
         super().__init__()
         self.not_kept = not_kept  # why sessions are not recorded (the history is unusable)
+        self.sound_off = sound_off  # --no-sound or sound = "off": no sound to mute
         self.count_in = count_in  # seconds a resume counts back into work
         self.reminder_every = reminder_every
         self.big_figure: FigureChoice = big_figure

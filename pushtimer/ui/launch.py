@@ -66,6 +66,7 @@ def run_full_screen(
             quick_start=quick_start,
             remember_quick=functools.partial(save_last_quick, options.data_dir),
             not_kept=options.not_kept,
+            sound_off=options.sound == "off",
         )
         app.run()
         note = writer.close() if writer is not None else None

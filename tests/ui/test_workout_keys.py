@@ -384,7 +384,7 @@ async def test_a_narrow_key_bar_leaves_out_mute_and_back_not_quit_and_help() -> 
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         await pilot.pause()
-        assert "rest(15)" in bar() and "mute" in bar()
+        assert "rest(15)" in bar() and "unmute" in bar()  # (muted above)
 
 
 async def test_over_a_question_or_the_help_the_key_bar_has_their_keys() -> None:
@@ -401,3 +401,23 @@ async def test_over_a_question_or_the_help_the_key_bar_has_their_keys() -> None:
         await ui.press("g", "question_mark")
         assert isinstance(app.screen, HelpScreen)
         assert [key.description for key in app.screen.query(FooterKey)] == ["Close"]
+
+
+async def test_m_says_mute_or_unmute_and_with_no_sound_the_screen_says_so() -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = session_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        ui = Driver(app, pilot)
+        await ui.advance(4)
+        assert "Mute" in _footer(app).values() and ui.text("#sound-state") == ""
+        await ui.press("m")
+        assert _footer(app)["m"] == "Unmute" and ui.text("#sound-state") == "MUTED (m)"
+    silent = session_app()
+    silent.sound_off = True  # (pushtimer --no-sound, or sound = "off")
+    async with silent.run_test(size=(80, 24)) as pilot:
+        ui = Driver(silent, pilot)
+        await ui.advance(4)
+        assert ui.text("#sound-state") == "SOUND OFF"
+        actions = [key.action for key in silent.screen.query(FooterKey)]
+        assert "mute" not in actions and "unmute" not in actions

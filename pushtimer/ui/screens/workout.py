@@ -50,7 +50,8 @@ def size_classes(width: int, height: int) -> dict[str, bool]:
 
 # Left out of a narrow key bar first (the help lists them all): the keys a person in a set
 # needs least.
-KEYS_TO_SPARE = ("mute", "back", f"rest({-REST_STEP})", f"rest({REST_STEP})")
+KEYS_TO_SPARE = ("mute", "unmute", "back", f"rest({-REST_STEP})", f"rest({REST_STEP})")
+MUTE_HELP = "sound off or on"
 PAUSE_HELP = "pause; again to go on (GET READY, then the rep from its lowering)"
 
 
@@ -93,7 +94,9 @@ class WorkoutScreen(Screen[None]):
             key_display="-",
             tooltip=f"take {REST_STEP} s off a rest ({REST_LEAST:g} s always stay)",
         ),
-        Binding("m", "mute", "Mute", tooltip="sound off or on"),
+        # m says Mute, or Unmute while muted; neither when there is no sound at all.
+        Binding("m", "mute", "Mute", tooltip=MUTE_HELP),
+        Binding("m", "unmute", "Unmute", tooltip=MUTE_HELP),
         Binding(
             "q", "quit_session", "Quit", tooltip="stop: asks why first, finished sets are kept"
         ),
@@ -150,7 +153,12 @@ class WorkoutScreen(Screen[None]):
         self.show_state()
 
     def _show_muted(self, muted: bool) -> None:
-        self.query_one("#sound-state", TextLine).text = "MUTED (m)" if muted else ""
+        if getattr(self.app, "sound_off", False):
+            text = "SOUND OFF"  # (--no-sound, or sound = "off" in the settings)
+        else:
+            text = "MUTED (m)" if muted else ""
+        self.query_one("#sound-state", TextLine).text = text
+        self.refresh_bindings()
 
     def _show_history_problem(self, problem: str) -> None:
         """While history writes wait: say why, and that nothing is lost. The line is made
@@ -221,6 +229,10 @@ class WorkoutScreen(Screen[None]):
             return self._resting
         if action in ("pause", "resume"):
             return self._paused == (action == "resume")
+        if action in ("mute", "unmute"):
+            if getattr(self.app, "sound_off", False):
+                return False
+            return bool(getattr(self.app, "muted", False)) == (action == "unmute")
         return True
 
     # -- keys: each is one of the session's operations --------------------------------------
@@ -248,6 +260,8 @@ class WorkoutScreen(Screen[None]):
 
     def action_mute(self) -> None:
         self.post_message(MuteToggled(self.session.toggle_mute()))
+
+    action_unmute = action_mute  # one operation; the key bar names what it will do
 
     def action_done(self) -> None:
         session = self.session
