@@ -12,7 +12,7 @@ from pushtimer.cli.group import cli
 from pushtimer.printable import say
 
 
-@cli.command("config")
+@cli.command("config", short_help="The settings in effect, and where each comes from.")
 @click.option(
     "--init",
     "write_file",

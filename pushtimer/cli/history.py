@@ -15,7 +15,9 @@ from pushtimer.cli.targets import history_rows
 from pushtimer.printable import say
 
 
-@cli.group(invoke_without_command=True)
+@cli.group(
+    invoke_without_command=True, short_help="Your sessions: what was done, partial or skipped."
+)
 @click.option("--csv", "as_csv", is_flag=True, help="One row per set, with a header row.")
 @click.option("--json", "as_json", is_flag=True, help="Every session with its sets, as JSON.")
 @click.option(

@@ -23,7 +23,7 @@ LAST_SESSIONS = 5
 CHART_WIDTH = 72
 
 
-@cli.command()
+@cli.command(short_help="Targets, records and a chart per exercise.")
 @click.argument("exercise", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Everything, every session, as JSON.")
 @DATA_DIR_OPTION

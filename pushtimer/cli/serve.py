@@ -23,7 +23,7 @@ EXTRA_MISSING = (
 )
 
 
-@cli.command()
+@cli.command(short_help="The app in a browser: a tablet, phone or TV.")
 @click.argument("plan", required=False)
 @WORKOUT_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")

@@ -102,7 +102,7 @@ def open_plan(plan: str, workout: str | None, plain: bool, session: SessionOptio
     _start_plan(plan, workout, plain, session)
 
 
-@cli.command()
+@cli.command(short_help="A session of a plan (the workout due next).")
 @click.argument("plan")
 @WORKOUT_OPTION
 @PLAIN_OPTION
@@ -124,7 +124,7 @@ def _start_plan(plan: str, workout: str | None, plain: bool, session: SessionOpt
     start_session(loaded, source, index, session, plain)
 
 
-@cli.command()
+@cli.command(short_help="One exercise now: reps with a tempo, or a hold.")
 @click.argument("reps", required=False)
 @click.option("--hold", metavar="SECONDS", help="A timed hold instead of reps (90, 90s, 1m30s).")
 @click.option("--sets", metavar="N", help="How many sets [default: quick.sets, else 1].")

@@ -10,7 +10,7 @@ from pushtimer.cli.group import cli
 from pushtimer.printable import say
 
 
-@cli.command("sound-check")
+@cli.command("sound-check", short_help="Play every cue, and say how sound plays here.")
 @click.option(
     "--sound",
     type=click.Choice(SOUND_CHOICES),

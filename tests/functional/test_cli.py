@@ -247,3 +247,10 @@ def test_the_help_and_errors_of_pushtimer_plan_name_no_hidden_command() -> None:
     code, _, err = run("back-week", "--bogus")
     assert code == 2 and "Try 'pushtimer back-week --help' for help." in err
     assert "open" not in err.split("Error")[0]
+
+
+def test_the_command_list_says_what_each_command_is_for_in_full() -> None:
+    code, out, _ = run("--help")
+    commands = out.split("Commands:\n", 1)[1].splitlines()
+    assert code == 0 and len(commands) >= 11
+    assert not [line for line in commands if line.rstrip().endswith("...")]
