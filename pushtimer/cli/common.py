@@ -66,12 +66,6 @@ def load_with_source(argument: str, defaults: Fallbacks | None = None) -> tuple[
     from pushtimer.plan.loader import load_plan
 
     path = resolve_plan(argument)
-    if not path.exists() and len(path.parts) == 1:  # a name, of no file and no plan
-        from pushtimer.plan.catalog import find_plans
-        from pushtimer.plan.errors import PlanError
-
-        names = ", ".join(sorted({plan.slug for plan in find_plans()}))
-        raise PlanError.single(argument, f"no such file, and no plan of that name ({names})")
     plan = load_plan(argument if str(path) == argument else path, defaults)
     return plan, str(path.resolve())
 
@@ -167,6 +161,11 @@ def settings_path() -> tuple[Path, str | None]:
 
 
 NO_SOUND = "pushtimer.no_sound"  # ctx.meta: `pushtimer --no-sound ...` was given
+
+
+def no_sound_asked(flag: bool) -> bool:
+    """``--no-sound`` on the running command (``flag``), or before it."""
+    return flag or bool(click.get_current_context().meta.get(NO_SOUND))
 
 
 def given(name: str) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from pushtimer.cli import common
-from pushtimer.cli.common import COUNT, DATA_DIR_OPTION, NO_SOUND, WORKOUT_OPTION
+from pushtimer.cli.common import COUNT, DATA_DIR_OPTION, WORKOUT_OPTION, no_sound_asked
 from pushtimer.cli.group import cli
 from pushtimer.printable import say
 
@@ -71,8 +71,9 @@ def serve(
     needs_token = not is_loopback(host)
     if needs_token and token is None:
         token = secrets.token_urlsafe(16)
+    quiet = no_sound_asked(no_sound)
     command = [sys.executable, "-m", "pushtimer", "--data-dir", str(common.data_dir(data_dir))]
-    if no_sound or click.get_current_context().meta.get(NO_SOUND):
+    if quiet:
         command.append("--no-sound")
     if plan is not None:
         command += ["open", plan] + (["--workout", workout] if workout else [])
@@ -92,7 +93,7 @@ def serve(
     where = _reachable(host)
     query = f"/?token={token}" if needs_token else "/"
     say(f"pushtimer is served at http://{where}:{port}{query}")
-    sound = "No sound" if "--no-sound" in command else "Sound plays on this machine"
+    sound = "No sound" if quiet else "Sound plays on this machine"
     say(f"{sound}. Ctrl+C stops the server and every session it started.")
     try:
         server.serve()

@@ -15,13 +15,13 @@ from pushtimer.audio import SOUND_CHOICES
 from pushtimer.cli import common, group
 from pushtimer.cli.common import (
     DATA_DIR_OPTION,
-    NO_SOUND,
     WORKOUT_OPTION,
     chosen_workouts,
     flag_or,
     given,
     history_errors,
     load_with_source,
+    no_sound_asked,
     plan_errors,
     settings,
 )
@@ -51,7 +51,7 @@ def session_options(command: Callable[..., None]) -> Callable[..., None]:
         **kwargs: Any,
     ) -> None:
         values = settings().settings
-        if no_sound or click.get_current_context().meta.get(NO_SOUND):
+        if no_sound_asked(no_sound):
             sound = "off"
         elif not given("sound"):
             sound = values.sound

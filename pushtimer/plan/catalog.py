@@ -8,6 +8,7 @@ from typing import Literal
 
 from msgspec import Struct
 
+from pushtimer.plan.errors import PlanError
 from pushtimer.resources import plans_dir
 
 Origin = Literal["shipped", "user"]
@@ -52,7 +53,9 @@ def resolve_plan(argument: str) -> Path:
     """The file a PLAN argument means: a path, or the name of a user or shipped plan.
 
     ``back-week`` and ``back-week.toml`` find the shipped plan when no such file is in
-    the current folder; the user's own plans win over shipped ones of the same name.
+    the current folder; the user's own plans win over shipped ones of the same name. A
+    bare name that is neither a file nor a plan raises PlanError naming the plans there
+    are.
     """
     path = Path(argument)
     with contextlib.suppress(RuntimeError):  # ~someone who is not a user here: as typed
@@ -60,7 +63,9 @@ def resolve_plan(argument: str) -> Path:
     if path.exists() or len(path.parts) > 1:
         return path
     stem = path.stem if path.suffix == ".toml" else path.name
-    for plan in sorted(find_plans(), key=lambda p: p.origin != "user"):
+    plans = sorted(find_plans(), key=lambda p: p.origin != "user")
+    for plan in plans:
         if plan.slug == stem:
             return plan.path
-    return path
+    names = ", ".join(sorted({plan.slug for plan in plans}))
+    raise PlanError.single(argument, f"no such file, and no plan of that name ({names})")

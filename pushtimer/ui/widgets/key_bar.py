@@ -31,7 +31,7 @@ class KeyBar(Footer):
         yield from shown
 
     def on_resize(self, event: Resize) -> None:
-        if event.size.width != self._width:
+        if self.app.size.width != self._width:  # (the width compose chose the keys for)
             self.call_after_refresh(self.recompose)
 
 
