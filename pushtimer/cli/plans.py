@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,7 +46,9 @@ def validate(plans: tuple[str, ...], data_dir: Path | None) -> None:
     from pushtimer.plan.length import workout_length
 
     failed = False
-    folder = common.data_dir(data_dir)
+    # Read once, and only if a plan progresses: one read (and one line, if it cannot be
+    # read) for every plan named.
+    rows = functools.cache(functools.partial(quiet_rows, common.data_dir(data_dir)))
     for argument in plans:
         try:
             loaded, source = load_with_source(argument)
@@ -54,7 +57,7 @@ def validate(plans: tuple[str, ...], data_dir: Path | None) -> None:
             for line in error.lines:
                 say(line, err=True)
             continue
-        loaded = coached(loaded, source, history_of(loaded, folder))[0]
+        loaded = coached(loaded, source, history_of(loaded, rows))[0]
         count = len(loaded.workouts)
         times = ", ".join(
             format_clock(workout_length(w, loaded.defaults).total_seconds) for w in loaded.workouts
@@ -133,7 +136,7 @@ def show(plan: str, workout: str | None, as_json: bool, data_dir: Path | None) -
     with plan_errors():
         loaded, source = load_with_source(plan, settings().plan_defaults())
         chosen = chosen_workouts(loaded, plan, workout)
-    rows = history_of(loaded, common.data_dir(data_dir))
+    rows = history_of(loaded, functools.partial(quiet_rows, common.data_dir(data_dir)))
     loaded, coaching = coached(loaded, source, rows)
     if coaching is None:  # no history: each target is the plan's own, and says so
         from pushtimer.coach.targets import coach

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,8 +67,9 @@ def coached(plan: Plan, source: str, rows: list[SessionRow] | None) -> tuple[Pla
     return coaching.applied, coaching
 
 
-def history_of(plan: Plan, folder: Path) -> list[SessionRow] | None:
-    """The history, read only when ``plan`` progresses (see ``quiet_rows``)."""
+def history_of(plan: Plan, read: Callable[[], list[SessionRow] | None]) -> list[SessionRow] | None:
+    """The history from ``read`` (``quiet_rows`` of a folder), called only when ``plan``
+    progresses."""
     from pushtimer.plan.amounts import progresses
 
-    return quiet_rows(folder) if progresses(plan) else None
+    return read() if progresses(plan) else None

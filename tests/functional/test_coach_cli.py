@@ -179,3 +179,12 @@ def test_an_unreadable_history_leaves_the_targets_as_planned(
     assert code == 0
     assert json.loads(out)["workouts"][0]["targets"][0]["target"] == 10
     assert "targets as planned" in err
+
+
+def test_validate_reads_the_history_once_for_every_plan_named(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "history.sqlite3").write_bytes(b"not a database at all" * 100)
+    code, out, err = run("validate", "back-week", "beginner", "--data-dir", str(data))
+    assert code == 0 and out.count(": ok,") == 2
+    assert err.count("targets as planned") == 1
