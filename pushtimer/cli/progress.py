@@ -66,7 +66,7 @@ def exercise_lines(item: ExerciseProgress, width: int) -> list[str]:
     for where in item.targets:
         target = where.target
         mark = f" {target.mark}" if target.mark else ""
-        lines.append(f"  target now: {target.short()}{mark} in {where.workout}")
+        lines.append(f"  target now: {target.short()}{mark} in {where.where}")
         lines.append(f"    {target.why}")
     last = item.sessions[-LAST_SESSIONS:]
     lines.append(f"  last sessions ({len(item.sessions)} in all):")

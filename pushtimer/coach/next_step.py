@@ -83,10 +83,10 @@ def next_steps(before: Coaching, after: Coaching, workout: int) -> list[str]:
         if new is None or len(new.steps) == len(old.steps):
             continue
         if w == workout and new.steps[-1].result != "test":
-            lines.append(f"{new.name}: {_step_line(old, new)}")
+            lines.append(f"{new.label}: {_step_line(old, new)}")
         else:
             where = before.plan.workouts[w].name
-            lines.append(f"{new.name} ({where}): from this test, {new.short()}")
+            lines.append(f"{new.label} ({where}): from this test, {new.short()}")
     return lines
 
 

@@ -1,8 +1,12 @@
 """Progress per exercise, for ``pushtimer progress`` and the history screen's progress view:
 the targets now (and why), the sessions with it, its records, and the figures to chart.
 
-An exercise is known by its name across the whole history. Its figure per session is the
-reps done in all its sets, or for a hold the longest hold.
+An exercise is known by its plan and its name across the whole history, as its records are
+(coach/records.py): two exercises of one name in a workout are one line here, with a
+target each, told apart by their place ("in Day 1, 2nd Push"). Its figure per session is
+the reps done in all its sets, every run counted as the summary counts them, or for a hold
+the longest hold a set ended with; a skipped hold held nothing (docs/architecture.md,
+"Outcomes").
 """
 
 from __future__ import annotations
@@ -12,14 +16,14 @@ from typing import Any
 
 from msgspec import Struct
 
-from pushtimer.coach.records import Records, of_sets, records
-from pushtimer.coach.targets import Coaching, Target, Unit, coach, same_plan
+from pushtimer.coach.records import Records, final_runs, of_sets, records
+from pushtimer.coach.targets import Coaching, Target, Unit, coach, ordinal, same_plan
 from pushtimer.history.report import counted
 from pushtimer.history.store import SessionRow, SetRow
 from pushtimer.plan.amounts import progresses
 from pushtimer.plan.durations import format_span
 from pushtimer.plan.model import Plan
-from pushtimer.session.tally import last_runs, outcomes_by_set
+from pushtimer.session.tally import outcomes_by_set
 
 
 class Point(Struct, frozen=True):
@@ -50,6 +54,13 @@ class PlanTarget(Struct, frozen=True):
     plan: str
     workout: str
     target: Target
+
+    @property
+    def where(self) -> str:
+        """``Day 1``; ``Day 1, 2nd Push`` for the second exercise of its name there."""
+        if not self.target.occurrence:
+            return self.workout
+        return f"{self.workout}, {ordinal(self.target.occurrence + 1)} {self.target.name}"
 
 
 class ExerciseProgress(Struct, frozen=True):
@@ -134,17 +145,15 @@ def _exercise(
 
 
 def _point(row: SessionRow, sets: list[SetRow]) -> Point:
-    runs = last_runs(sets, lambda s: (s.set_number, s.side))
-    outcomes = outcomes_by_set(runs, lambda s: s.set_number)
-    figures = of_sets(sets)
+    outcomes = outcomes_by_set(final_runs(sets), lambda s: (s.exercise_index, s.set_number))
     return Point(
         started=row.started,
         plan=row.plan_name,
         workout=row.workout_name,
         sets_done=outcomes.count("done"),
         sets=len(outcomes),
-        reps=figures.session or 0,
-        held=figures.hold or 0,
+        reps=sum(s.reps_done or 0 for s in sets),
+        held=of_sets(sets).hold or 0,
     )
 
 
@@ -175,6 +184,7 @@ def as_json(report: list[ExerciseProgress]) -> dict[str, Any]:
                     {
                         "plan": where.plan,
                         "workout": where.workout,
+                        "number": where.target.exercise + 1,
                         "planned": where.target.planned,
                         "target": where.target.value,
                         "up_to": where.target.ceiling,

@@ -3,6 +3,14 @@ set, the best "max" set, the longest hold and most reps in one session; and the 
 session beats. (The same name in two plans is two exercises, as in ``pushtimer progress``:
 a quick set of 30 is no record of a plan's sets of 12.)
 
+A record is of a movement, so within one plan a name is one record: the plan's workouts
+share it, and so do two exercises of one name in a workout (a ladder of "Push" 2 reps,
+then "Push" 1 rep holds "most reps in a set: 2" and "most reps in a session: 3"), though
+each of those has a target of its own (coach/targets.py).
+
+Records count what each set ended with: its final run. A run cut short by going back
+(``b``) counts for the reps done, in the summary and the history, but not for records,
+so a set of 7 gone back to after 2 reps is 7 in a set and 7 towards the session, not 9.
 Only sessions that count (something done) hold records. "Most reps in a set" is of the
 sets with a target; a "max" set has its own record.
 """
@@ -17,6 +25,7 @@ from pushtimer.history.recorder import set_row
 from pushtimer.history.store import SessionRow, SetRow
 from pushtimer.plan.durations import format_span
 from pushtimer.session.events import SetEnded
+from pushtimer.session.tally import held_counted, last_runs
 
 KINDS = ("set", "max", "hold", "session")
 TITLES = {
@@ -53,12 +62,19 @@ def shown(kind: str, value: int) -> str:
     return format_span(value) if kind == "hold" else str(value)
 
 
+def final_runs(sets: Iterable[SetRow]) -> list[SetRow]:
+    """What each set side of a session ended with: its last run. Sets are told apart by
+    their exercise's place too, since two exercises of one name both have a set 1."""
+    return last_runs(sets, lambda s: (s.exercise_index, s.set_number, s.side))
+
+
 def of_sets(sets: Iterable[SetRow]) -> Records:
-    """The figures of one session's sets of one exercise."""
-    reps = [s.reps_done for s in sets if s.reps_done]
-    with_target = [s.reps_done for s in sets if s.reps_done and s.reps_target != "max"]
-    tests = [s.reps_done for s in sets if s.reps_done and s.reps_target == "max"]
-    held = [int(s.held_seconds) for s in sets if s.held_seconds and s.held_seconds >= 1]
+    """The figures of one session's sets of one exercise, by each set's final run."""
+    runs = final_runs(sets)
+    reps = [s.reps_done for s in runs if s.reps_done]
+    with_target = [s.reps_done for s in runs if s.reps_done and s.reps_target != "max"]
+    tests = [s.reps_done for s in runs if s.reps_done and s.reps_target == "max"]
+    held = [int(h) for s in runs if (h := held_counted(s.outcome, s.held_seconds) or 0) >= 1]
     return Records(
         set=max(with_target, default=None),
         max=max(tests, default=None),
@@ -109,7 +125,7 @@ def new_records(
             if (value := now.get(kind)) is not None
             and (old := before.get(kind)) is not None
             and value > old
-            and (kind != "session" or len(sets) > 1)  # one set: its own record says it
+            and (kind != "session" or len(final_runs(sets)) > 1)  # one set: its record says it
         ]
         if beaten:
             notes[name] = beaten

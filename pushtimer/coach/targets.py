@@ -12,8 +12,15 @@ For each session where the exercise appeared, the target then in effect is judge
   lowered by ``add`` at once;
 
 and it is never lowered below where it started: the plan's value, or, with ``from_max``,
-that share of the latest test (the best "max" set of a session with one, of the exercise
-of the same name in the plan), which starts it again after every test.
+that share of the latest test (the best "max" set of a session with one, of any
+exercise of the same name in the plan, case aside), which starts it again after every
+test. A session that both tests and trains the exercise is judged at the target it ran at
+before its test starts the target again.
+
+Two exercises of one name in a workout are two exercises, each with a target of its own:
+the k-th "Push" of the plan's workout is matched to the sets of the k-th exercise recorded
+as "Push" in a session (``sets_of``). Matching by name and occurrence, not by index, keeps
+an exercise's history when another is inserted or renamed elsewhere in the workout.
 """
 
 from __future__ import annotations
@@ -24,11 +31,12 @@ from typing import Literal
 
 from msgspec import Struct
 
+from pushtimer.coach.records import final_runs
 from pushtimer.history.store import SessionRow, SetRow
 from pushtimer.plan.amounts import Place, ceiling, progresses, with_amounts
 from pushtimer.plan.durations import format_span
 from pushtimer.plan.model import Exercise, Plan, Workout
-from pushtimer.session.tally import last_runs
+from pushtimer.session.tally import held_counted
 
 Result = Literal["met", "missed", "pain", "test"]
 Unit = Literal["reps", "seconds"]
@@ -60,6 +68,14 @@ class Target(Struct, frozen=True):
     then: str | None
     from_max: float | None
     steps: tuple[Step, ...]  # every session that moved or judged it, oldest first
+    occurrence: int = 0  # exercises of the same name before it in its workout
+
+    @property
+    def label(self) -> str:
+        """``Push``; ``Push (2nd)`` for the second of that name in its workout."""
+        if not self.occurrence:
+            return self.name
+        return f"{self.name} ({ordinal(self.occurrence + 1)})"
 
     @property
     def changed(self) -> bool:
@@ -192,35 +208,29 @@ def _walk(plan: Plan, w: int, e: int, rows: list[SessionRow]) -> Target:
     exercise = workout.exercises[e]
     progress = exercise.progress
     assert progress is not None and exercise.amount is not None
+    nth = occurrence(workout, e)
     top = ceiling(exercise)
     floor = target = exercise.amount
     misses = 0
     steps: list[Step] = []
     for row in rows:
-        if progress.from_max is not None:
-            test = _test(row, exercise.name)
-            if test is not None:
-                floor = target = min(top, max(1, int(progress.from_max * test + 0.5)))
-                misses = 0
-                steps.append(Step(row.started, target, "test", target, test))
-        if not _is_workout(row, plan, workout, w):
-            continue
-        sets = [s for s in row.sets if s.exercise == exercise.name]
-        if not sets:
-            continue
-        before = target
-        best = max(_done(s) for s in sets)
-        if row.stop_reason == "pain" and row.sets[-1].exercise == exercise.name:
-            result: Result = "pain"
-            target, misses = max(floor, target - progress.add), 0
-        elif _met(sets, exercise, target):
-            result, misses = "met", 0
-            target = min(top, target + progress.add)
-        else:
-            result, misses = "missed", misses + 1
-            if misses == 2:
+        # The session's own sets first: they ran at the target in effect when it started,
+        # even when a test in the same session then starts the target again.
+        sets = sets_of(row, exercise.name, nth) if _is_workout(row, plan, workout, w) else []
+        if sets:
+            before, runs = target, final_runs(sets)
+            result = _result(row, runs, exercise, target)
+            if result == "met":
+                target, misses = min(top, target + progress.add), 0
+            elif result == "pain" or misses == 1:  # a pain stop, or the second miss in a row
                 target, misses = max(floor, target - progress.add), 0
-        steps.append(Step(row.started, before, result, target, best))
+            else:
+                misses = 1
+            steps.append(Step(row.started, before, result, target, max(map(_done, runs))))
+        if progress.from_max is not None and (test := _test(row, exercise.name)) is not None:
+            floor = target = min(top, max(1, int(progress.from_max * test + 0.5)))
+            misses = 0
+            steps.append(Step(row.started, target, "test", target, test))
     return Target(
         workout=w,
         exercise=e,
@@ -234,7 +244,40 @@ def _walk(plan: Plan, w: int, e: int, rows: list[SessionRow]) -> Target:
         then=progress.then,
         from_max=progress.from_max,
         steps=tuple(steps),
+        occurrence=nth,
     )
+
+
+def occurrence(workout: Workout, index: int) -> int:
+    """How many exercises of the same name come before exercise ``index`` of ``workout``:
+    0 for the first "Push", 1 for the second."""
+    name = workout.exercises[index].name
+    return sum(1 for other in workout.exercises[:index] if other.name == name)
+
+
+def sets_of(row: SessionRow, name: str, nth: int) -> list[SetRow]:
+    """The sets ``row`` recorded of the ``nth`` (from 0) exercise named ``name`` in its
+    workout: those of the ``nth`` exercise index recorded under that name, in workout
+    order. Empty when the session did not reach it."""
+    indexes = sorted({s.exercise_index for s in row.sets if s.exercise == name})
+    if nth >= len(indexes):
+        return []
+    return [s for s in row.sets if s.exercise_index == indexes[nth] and s.exercise == name]
+
+
+def ordinal(number: int) -> str:
+    """``1st``, ``2nd``, ``3rd``, ``4th``, ``11th``, ``21st``."""
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{'th' if 10 <= number % 100 <= 20 else suffix}"
+
+
+def _result(row: SessionRow, runs: list[SetRow], exercise: Exercise, target: int) -> Result:
+    """How a session went for an exercise, from the last run of each of its set sides:
+    ``pain`` when it was stopped because it hurt while this exercise was the last one
+    worked on, else ``met`` or ``missed``."""
+    if row.stop_reason == "pain" and row.sets[-1].exercise_index == runs[0].exercise_index:
+        return "pain"
+    return "met" if _met(runs, exercise, target) else "missed"
 
 
 def _is_workout(row: SessionRow, plan: Plan, workout: Workout, index: int) -> bool:
@@ -246,11 +289,12 @@ def _is_workout(row: SessionRow, plan: Plan, workout: Workout, index: int) -> bo
 
 
 def _test(row: SessionRow, name: str) -> int | None:
-    """The best "max" set of ``name`` done in this session, if it had one."""
+    """The best "max" set done in this session of any exercise named ``name`` (case
+    aside), by what each set ended with; None if it had none."""
     folded = name.casefold()
     counts = [
         s.reps_done
-        for s in row.sets
+        for s in final_runs(row.sets)
         if s.reps_target == "max"
         and s.exercise.casefold() == folded
         and s.outcome == "done"
@@ -262,13 +306,12 @@ def _test(row: SessionRow, name: str) -> int | None:
 def _done(row: SetRow) -> float:
     """Reps done in a set, or seconds held."""
     if row.hold_seconds is not None:
-        return row.held_seconds or 0.0
+        return held_counted(row.outcome, row.held_seconds) or 0.0
     return float(row.reps_done or 0)
 
 
-def _met(sets: list[SetRow], exercise: Exercise, target: int) -> bool:
+def _met(runs: list[SetRow], exercise: Exercise, target: int) -> bool:
     """Every planned set (each side) done, at ``target`` or better, by its last run."""
-    runs = last_runs(sets, lambda s: (s.set_number, s.side))
     needed = exercise.sets * (2 if exercise.per_side else 1)
     return len(runs) >= needed and all(
         s.outcome == "done" and _done(s) >= target - 0.001 for s in runs

@@ -22,7 +22,7 @@ from pushtimer.plan.durations import format_clock
 from pushtimer.plan.model import Plan
 from pushtimer.printable import fit
 from pushtimer.session.events import Outcome
-from pushtimer.session.tally import last_runs, outcomes_by_set
+from pushtimer.session.tally import held_counted, last_runs, outcomes_by_set
 
 WEEK_PLAN_DAYS = 7  # a plan whose days all fall in 1-7 repeats weekly
 CSV_COLUMNS = (
@@ -164,6 +164,7 @@ def as_csv(rows: list[SessionRow]) -> str:
     writer.writerow(CSV_COLUMNS)
     for row in reversed(rows):
         for done in row.sets:
+            held = held_counted(done.outcome, done.held_seconds)  # as the summary counts it
             writer.writerow(
                 (
                     row.id,
@@ -178,7 +179,7 @@ def as_csv(rows: list[SessionRow]) -> str:
                     done.reps_target or "",
                     "" if done.reps_done is None else done.reps_done,
                     "" if done.hold_seconds is None else done.hold_seconds,
-                    "" if done.held_seconds is None else done.held_seconds,
+                    "" if held is None else held,
                     done.seconds,
                     done.done_at,
                 )
@@ -215,10 +216,10 @@ def as_json(rows: list[SessionRow], today: date, streak_days: int | None = None)
                         "set": s.set_number,
                         "side": s.side,
                         "outcome": s.outcome,
-                        "reps_target": s.reps_target,
+                        "reps_target": json_target(s.reps_target),
                         "reps_done": s.reps_done,
                         "hold_seconds": s.hold_seconds,
-                        "held_seconds": s.held_seconds,
+                        "held_seconds": held_counted(s.outcome, s.held_seconds),
                         "seconds": s.seconds,
                         "done_at": s.done_at,
                     }
@@ -228,6 +229,13 @@ def as_json(rows: list[SessionRow], today: date, streak_days: int | None = None)
             for row in rows
         ],
     }
+
+
+def json_target(reps_target: str | None) -> int | str | None:
+    """A set's rep target as JSON gives it: a number, ``"max"``, or null for a hold."""
+    if reps_target is not None and reps_target.isdigit():
+        return int(reps_target)
+    return reps_target
 
 
 def table_lines(rows: list[SessionRow]) -> list[str]:

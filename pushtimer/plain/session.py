@@ -30,6 +30,7 @@ from pushtimer.session.events import (
 )
 from pushtimer.session.live import LiveSession, read_count
 from pushtimer.session.readout import PAIN_ADVICE
+from pushtimer.session.tally import held_counted
 from pushtimer.session.timeline import PHASE_WORDS, Segment
 
 # Waits for input until the given clock time (None: no deadline); returns what was typed,
@@ -282,7 +283,7 @@ class PlainSession:
         if self._out_broken:
             return
         try:
-            self._out.write(f"{stamp(when)}  {printable(text, lines=True)}\n")
+            self._out.write(f"{stamp(when)}  {printable(text)}\n")
             self._out.flush()
         except (OSError, ValueError):
             # No one can read the lines any more (a full disk, a reader gone): the session
@@ -332,10 +333,9 @@ class PlainSession:
         """``Done: Set 1/4 Wide push-up, 12 reps in 1:00``; ``Partial: ..., 5 of 12 reps``."""
         exercise = self.timeline.workout.exercises[ended.exercise]
         side = f" {ended.side}" if ended.side else ""
-        if ended.held is not None:
-            what = (
-                f"held {format_span(round(ended.held))} of {format_span(ended.hold_seconds or 0)}"
-            )
+        held = held_counted(ended.outcome, ended.held)  # a skipped hold held nothing
+        if held is not None:
+            what = f"held {format_span(round(held))} of {format_span(ended.hold_seconds or 0)}"
         elif ended.outcome != "done" and isinstance(ended.reps_target, int):
             what = f"{ended.reps_done} of {ended.reps_target} reps"
         else:

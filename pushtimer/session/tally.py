@@ -4,7 +4,9 @@ one line printed after a session (docs/architecture.md, "Outcomes").
 A set redone after going back counts once, by its last run; a per-side set is ``done``
 when both sides are, ``skipped`` when neither side got anything done, else ``partial``.
 Reps and seconds held count every run: they were really done (and the history counts them
-the same way). Sets the session never reached are in the planned count only.
+the same way). A skipped side did nothing, so the fraction of a second a hold ran before
+it was skipped is not held (``held_counted``: the export and progress use it too). Sets
+the session never reached are in the planned count only.
 """
 
 from __future__ import annotations
@@ -29,6 +31,15 @@ def last_runs(rows: Iterable[Row], key: Callable[[Row], Hashable]) -> list[Row]:
         latest.pop(key(row), None)
         latest[key(row)] = row
     return list(latest.values())
+
+
+def held_counted(outcome: Outcome, held: float | None) -> float | None:
+    """The seconds a hold side counts as held: none for a skipped side (ended in its first
+    second, which the engine does not count as holding), else what it held. None for a
+    side of reps."""
+    if held is None:
+        return None
+    return 0.0 if outcome == "skipped" else held
 
 
 def set_outcome(sides: list[Outcome], per_side: bool) -> Outcome:
@@ -145,7 +156,7 @@ def tally(timeline: Timeline, ended: list[SetEnded]) -> SessionTally:
             partial=outcomes.count("partial"),
             skipped=outcomes.count("skipped"),
             reps=sum(e.reps_done or 0 for e in every_run),
-            held=sum(e.held or 0.0 for e in every_run),
+            held=sum(held_counted(e.outcome, e.held) or 0.0 for e in every_run),
         )
         total += done
         seconds = sum(e.seconds for e in every_run)

@@ -131,6 +131,7 @@ def test_progress_json(plan_file: Path, tmp_path: Path) -> None:
     assert plank["targets"][0] | {"why": ""} == {
         "plan": "Coach test",
         "workout": "Day A",
+        "number": 2,  # the exercise's place in the workout, as in show --json
         "planned": 20,
         "target": 25,
         "up_to": 30,

@@ -1,16 +1,24 @@
 """The summary's table: long names cut to fit, many exercises scrolling, the note column,
-and leaving with q, Enter or Escape while the table has the focus."""
+and leaving with q, Enter or Escape while the table has the focus; and what it says of
+targets when two exercises share a name."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 from textual.widget import Widget
 
-from pushtimer.plan import Plan
+from pushtimer.history.store import HistoryStore
+from pushtimer.history.writer import HistoryWriter
+from pushtimer.plan import Plan, load_plan
+from pushtimer.plan.catalog import PlanFile
+from pushtimer.session.clock import FakeClock
 from pushtimer.ui.app import PushtimerApp
 from pushtimer.ui.screens.summary import SummaryScreen, SummaryTable
 from pushtimer.ui.widgets.text_line import TextLine
+from tests.coach_history import record
 from tests.conftest import plan_from
 from tests.ui.harness import Driver, session_app, settle
 
@@ -155,3 +163,47 @@ async def test_q_enter_and_escape_leave_while_the_table_has_the_focus(key: str) 
         await pilot.press(key)
         await pilot.pause()
     assert app.return_code == 0
+
+
+LADDER = """
+name = "Ladder"
+[defaults]
+prepare = 1
+rest_between_exercises = 1
+[[workout]]
+name = "Day 1"
+[[workout.exercise]]
+name = "Push"
+reps = 2
+tempo = "1-0-1-0"
+progress = { add = 1, up_to = 5 }
+[[workout.exercise]]
+name = "Push"
+reps = 1
+tempo = "1-0-1-0"
+"""
+
+
+async def test_the_first_of_two_exercises_of_one_name_is_met_and_grows(tmp_path: Path) -> None:
+    # The issue: the second "Push" (1 rep) was taken for a miss of the first one's target.
+    path, data = tmp_path / "ladder.toml", tmp_path / "data"
+    path.write_text(LADDER)
+    plan = load_plan(path)
+    record(data, plan, str(path), 1, {0: [2], 1: [1]})
+    record(data, plan, str(path), 3, {0: [3], 1: [1]}, targets={0: 3})
+    app = PushtimerApp(
+        clock=FakeClock(),
+        plans=lambda: [PlanFile(path, "user")],
+        history=HistoryStore(data),
+        writer=HistoryWriter(data),
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        ui = Driver(app, pilot)
+        await ui.press("enter")
+        assert ui.text("#position") == "Set 1/1 · 2 -> 4 reps"  # met twice: 2, 3, now 4
+        await ui.advance(100)
+        assert isinstance(app.screen, SummaryScreen)
+        lines = [line.text for line in app.screen.query(".summary-step").results(TextLine)]
+        assert "Push: 1x4 met; next time 5 reps" in lines
+        assert not any("not met" in line for line in lines)
+    assert app.writer is not None and app.writer.close() is None

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pushtimer.coach.targets import Coaching, coach
-from pushtimer.history.store import SessionRow, SetRow
+from pushtimer.history.store import HistoryStore, SessionRow, SetRow
 from pushtimer.plan import load_plan_text
 from pushtimer.plan.model import Plan
+from pushtimer.session.events import SetEnded, WorkoutFinished
+from tests.coach_history import record
 
 FILE = "/plans/wide.toml"
 PLAN = load_plan_text(
@@ -294,3 +298,131 @@ def test_then_is_named_once_the_top_is_met() -> None:
     topped = targets_after(met(12), met(13), met(14)).of(0, 0)
     assert topped is not None and topped.topped
     assert topped.why == "met 14 reps on 2026-11-01, at the ceiling: time for Arched push-up"
+
+
+LADDER_FILE = "/plans/ladder.toml"
+LADDER_TEXT = """
+name = "Ladder"
+[[workout]]
+name = "Day 1"
+[[workout.exercise]]
+name = "Squat"
+reps = 10
+[[workout.exercise]]
+name = "Push"
+reps = 2
+progress = { add = 1, up_to = 5 }
+[[workout.exercise]]
+name = "Push"
+reps = 1
+"""
+LADDER = load_plan_text(LADDER_TEXT, LADDER_FILE)
+
+
+def _history(folder: Path, plan: Plan, *sessions: dict[str | int, list[int]]) -> list[SessionRow]:
+    """``plan``'s sessions, one a day, each met at the targets then in effect (the first
+    "Push" as it grows), written to a real history file; newest first, as the store reads."""
+    for day, reps in enumerate(sessions, start=1):
+        record(folder, plan, LADDER_FILE, day, reps, targets={1: reps[1][0]} if 1 in reps else {})
+    store = HistoryStore(folder)
+    try:
+        return store.sessions()
+    finally:
+        store.close()
+
+
+def test_two_exercises_of_one_name_progress_apart(tmp_path: Path) -> None:
+    # The issue: "Push" 2 reps that progresses, then "Push" 1 rep. The second "Push" is its
+    # own exercise: its single rep is no miss of the first one's 2, then 3.
+    rows = _history(tmp_path, LADDER, {1: [2], 2: [1]}, {1: [3], 2: [1]})
+    first = coach(LADDER, rows, LADDER_FILE).of(0, 1)
+    assert first is not None and [s.result for s in first.steps] == ["met", "met"]
+    assert first.value == 4
+    assert coach(LADDER, rows, LADDER_FILE).of(0, 2) is None  # no progress: no target
+
+
+def test_each_of_two_exercises_of_one_name_has_its_own_target_and_label(tmp_path: Path) -> None:
+    plan = load_plan_text(LADDER_TEXT + "progress = { add = 1, up_to = 3 }\n", LADDER_FILE)
+    rows = _history(tmp_path, plan, {1: [2], 2: [1]}, {1: [3], 2: [0]})
+    found = coach(plan, rows, LADDER_FILE)
+    first, second = found.of(0, 1), found.of(0, 2)
+    assert first is not None and second is not None
+    assert (first.value, first.label) == (4, "Push")  # met twice
+    assert (second.value, second.label) == (2, "Push (2nd)")  # met once, then missed once
+
+
+def test_the_same_name_is_matched_by_its_place_among_those_of_the_name(tmp_path: Path) -> None:
+    # Recorded before a warm-up of another name was put in front of both "Push": the first
+    # "Push" keeps its history though its index moved.
+    squat = '[[workout.exercise]]\nname = "Squat"\nreps = 10\n'
+    before = load_plan_text(LADDER_TEXT.replace(squat, ""), LADDER_FILE)
+    assert [e.name for e in before.workouts[0].exercises] == ["Push", "Push"]
+    record(tmp_path, before, LADDER_FILE, 1, {0: [2], 1: [1]})
+    rows = _history(tmp_path, LADDER)
+    first = coach(LADDER, rows, LADDER_FILE).of(0, 1)
+    assert first is not None and first.value == 3
+
+
+def test_a_pain_stop_during_the_second_of_one_name_is_not_held_against_the_first(
+    tmp_path: Path,
+) -> None:
+    record(tmp_path, LADDER, LADDER_FILE, 1, {1: [2], 2: [0]}, pain=True)
+    first = coach(LADDER, _history(tmp_path, LADDER), LADDER_FILE).of(0, 1)
+    assert first is not None and first.steps[-1].result == "met" and first.value == 3
+
+
+def test_the_summary_says_the_first_of_two_of_one_name_was_met(tmp_path: Path) -> None:
+    from pushtimer.coach.next_step import judged, next_steps
+
+    before = coach(LADDER, _history(tmp_path, LADDER, {1: [2], 2: [1]}), LADDER_FILE)
+    ran = [
+        SetEnded(1, "Push", 1, None, 3, 3, None, None, 9.0, "done"),
+        SetEnded(2, "Push", 1, None, 1, 1, None, None, 3.0, "done"),
+    ]
+    after = judged(before, 0, ran, WorkoutFinished(True, 60.0, 60.0))
+    assert next_steps(before, after, 0) == ["Push: 1x3 met; next time 4 reps"]
+
+
+SAME_DAY_TEST = load_plan_text(
+    """
+name = "Test and train"
+[[workout]]
+name = "Day"
+[[workout.exercise]]
+name = "Push-up"
+reps = "max"
+[[workout.exercise]]
+name = "Push-up"
+sets = 3
+reps = 8
+progress = { add = 1, from_max = 0.5 }
+""",
+    FILE,
+)
+
+
+def test_a_test_and_training_of_one_name_in_one_workout_are_told_apart(tmp_path: Path) -> None:
+    # The training sets ran at 8 (no test before): they are judged at 8, by themselves
+    # (not with the test's 20), and then the test starts the target again at half of 20.
+    record(tmp_path, SAME_DAY_TEST, FILE, 1, {0: [20], 1: [8, 8, 8]})
+    store = HistoryStore(tmp_path)
+    rows = store.sessions()
+    store.close()
+    target = coach(SAME_DAY_TEST, rows, FILE).of(0, 1)
+    assert target is not None and target.value == 10
+    assert [(s.result, s.target, s.best) for s in target.steps] == [
+        ("met", 8, 8.0),
+        ("test", 10, 20),
+    ]
+    assert target.why == "from your test on 2026-11-01 (best set 20)"
+
+
+def test_a_test_counts_by_what_its_set_ended_with(tmp_path: Path) -> None:
+    # 20, then back (b) from the rest and done again with 16: the set, and so the test,
+    # ended with 16 (half of it: 8).
+    record(tmp_path, SAME_DAY_TEST, FILE, 1, {0: [(20, 16)]})
+    store = HistoryStore(tmp_path)
+    rows = store.sessions()
+    store.close()
+    target = coach(SAME_DAY_TEST, rows, FILE).of(0, 1)
+    assert target is not None and target.value == 8

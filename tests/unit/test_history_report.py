@@ -290,3 +290,13 @@ def test_json_has_every_session_newest_first_and_the_streak(known_history: Histo
     ]
     assert (oldest["day"], oldest["plan_file"], len(oldest["sets"])) == (1, "/plans/back.toml", 2)
     assert [s["outcome"] for s in oldest["sets"]] == ["done", "partial"]
+    assert oldest["sets"][0]["reps_target"] == 12  # a number, as a count is
+
+
+def test_json_gives_a_rep_target_as_a_number_or_max(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path)
+    session = store.start_session(_head("2026-11-20T08:00:00+01:00", "x.toml", "P", "D", None))
+    store.add_set(session, SetRow(0, "Push-up", 1, None, "3", 3, None, 9.0, "t"))
+    store.add_set(session, SetRow(0, "Push-up", 2, None, "max", 14, None, 40.0, "t"))
+    document = json.loads(json.dumps(as_json(store.sessions(), date(2026, 11, 20))))
+    assert [s["reps_target"] for s in document["sessions"][0]["sets"]] == [3, "max"]

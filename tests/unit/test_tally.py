@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
+from datetime import date
+from pathlib import Path
+
+from pushtimer.coach.progress import progress_report
+from pushtimer.history.recorder import set_row
+from pushtimer.history.report import as_csv, as_json
+from pushtimer.history.store import HistoryStore, SessionEnd, SessionHead
 from pushtimer.session.clock import FakeClock
 from pushtimer.session.live import LiveSession
 from pushtimer.session.tally import Counts, headline, set_outcome, sets_line
@@ -94,3 +103,43 @@ def test_a_muted_session_hands_no_cue_to_the_sound_but_still_records() -> None:
     clock.advance(1)
     session.update()
     assert len(heard) > 1
+
+
+HOLDS = plan_from(
+    'name = "Holds"\n[defaults]\nprepare = 0\nrest = 10\n'
+    '[[exercise]]\nname = "Plank"\nsets = 2\nhold = 20\n'
+)
+
+
+def test_a_hold_skipped_in_its_first_second_held_nothing_in_the_summary_export_and_progress(
+    tmp_path: Path,
+) -> None:
+    clock = FakeClock()
+    session = LiveSession(HOLDS, 0, clock)
+    clock.advance(0.8)
+    session.skip()  # set 1, 0.8 s in: skipped (a hold is partial from its first second)
+    session.skip()  # the rest
+    clock.advance(20)
+    session.update()  # set 2 held in full
+    held = [(e.outcome, round(e.held or 0.0, 3)) for e in session.ended]
+    assert held == [("skipped", 0.8), ("done", 20.0)]  # what the engine saw
+    # The summary
+    assert session.tally().total.held == 20.0
+    assert session.outcome().startswith("Finished, not every set done: 1 of 2 sets done")
+    assert "held 20s of 40s" in session.outcome()  # not 21s: 20.8 rounded
+    # The export, from a real history as the recorder writes it
+    store = HistoryStore(tmp_path)
+    head = SessionHead("holds.toml", "Holds", 0, "Holds", None, None, "2026-11-20T08:00:00+00:00")
+    written = store.start_session(head)
+    for ended in session.ended:
+        store.add_set(written, set_row(ended, "2026-11-20T08:01:00+00:00"))
+    store.end_session(written, SessionEnd(True, 31.0, None, "2026-11-20T08:01:00+00:00"))
+    rows = store.sessions()
+    store.close()
+    exported = list(csv.DictReader(io.StringIO(as_csv(rows))))
+    assert [r["held_seconds"] for r in exported] == ["0.0", "20.0"]
+    document = as_json(rows, date(2026, 11, 20))
+    assert [s["held_seconds"] for s in document["sessions"][0]["sets"]] == [0.0, 20.0]
+    # Progress: the session's longest hold and the record
+    (plank,) = progress_report(rows, [])
+    assert (plank.sessions[0].held, plank.records.hold) == (20, 20)

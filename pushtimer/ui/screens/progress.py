@@ -113,7 +113,7 @@ class ProgressScreen(Screen[None]):
 def _texts(item: ExerciseProgress, index: int, count: int) -> dict[str, str]:
     where = f"  ({index + 1} of {count})" if count > 1 else ""  # the footer says ← →
     targets = [
-        f"{t.target.short()} {t.target.mark}".rstrip() + f" in {t.workout}" for t in item.targets
+        f"{t.target.short()} {t.target.mark}".rstrip() + f" in {t.where}" for t in item.targets
     ]
     why = "; ".join(t.target.why for t in item.targets)
     last = [f"{day_label(p.started)}: {p.said(item.unit)}" for p in reversed(item.sessions[-2:])]
