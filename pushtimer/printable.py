@@ -91,10 +91,12 @@ def json_safe(data: bytes) -> bytes:
     return text.encode("utf-8")
 
 
-def say(text: str, err: bool = False, nl: bool = True) -> None:
-    """Text on stdout (stderr with ``err``), made printable; line breaks stay."""
+def say(text: str, err: bool = False, nl: bool = True, lines: bool = False) -> None:
+    """A line on stdout (stderr with ``err``), made printable: a line break inside it (a
+    file name may hold one) is escaped, so no name can forge a line of output. ``lines``:
+    text of several lines, whose breaks stay."""
     stream = sys.stderr if err else sys.stdout
-    stream.write(printable(text, lines=True) + ("\n" if nl else ""))
+    stream.write(printable(text, lines=lines) + ("\n" if nl else ""))
     stream.flush()
 
 

@@ -59,7 +59,7 @@ def history(
     rows = [row for row in every if row.started[:10] >= first_day]
     today = now().date()
     if as_csv:
-        say(csv_text(rows), nl=False)
+        say(csv_text(rows), nl=False, lines=True)
     elif as_json:
         echo_json(json_document(rows, today, streak_days=streak(every, today)))
     else:
@@ -88,7 +88,7 @@ def history_delete(session_id: int, yes: bool, data_dir: Path | None) -> None:
     if row is None:
         say(f"pushtimer: no session {session_id} in the history ({folder})", err=True)
         sys.exit(EXIT_USAGE)
-    say("\n".join(table_lines([row])))
+    say("\n".join(table_lines([row])), lines=True)
     if not yes:  # no answer at all (no input) is a no
         click.confirm("Delete this session for good?", abort=True)
     with history_errors():

@@ -46,7 +46,7 @@ def _read(folder: Path) -> list[SessionRow] | None:
         return None
     from pushtimer.history.store import HistoryStore
 
-    store = HistoryStore(folder)
+    store = HistoryStore(folder, read_only=True)  # (a read-only mount is read all the same)
     try:
         return store.sessions()
     finally:

@@ -4,6 +4,7 @@ progress``. plotext is imported only here, when a chart is drawn."""
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 
 from msgspec import Struct
 
@@ -46,11 +47,10 @@ class Axes(Struct, frozen=True):
 
 def axes(progress: ExerciseProgress, levels: int) -> Axes:
     """The chart of ``progress`` with about ``levels`` numbers up the side."""
-    from datetime import datetime, timedelta
+    from datetime import timedelta
 
     figures = progress.figures
-    # Each session at its own wall-clock time, where it was done.
-    moments = [datetime.fromisoformat(p.started).replace(tzinfo=None) for p in progress.sessions]
+    moments = _moments([p.started for p in progress.sessions])
     first = datetime.combine(moments[0].date(), datetime.min.time())
     sessions = [(moment - first) / timedelta(days=1) for moment in moments]
     days = int(max(sessions)) + 1
@@ -65,6 +65,23 @@ def axes(progress: ExerciseProgress, levels: int) -> Axes:
         labels=[day_label((first + timedelta(days=t)).isoformat()) for t in ticks],
         levels=[float(n) for n in whole_ticks(min(figures), max(figures), levels)],
     )
+
+
+def _moments(stamps: list[str]) -> list[datetime]:
+    """Each session at its own wall-clock time, where it was done, in the order they
+    happened: one that falls before the one before it (it was done later, in a time zone
+    behind) is placed after that one by the time between them."""
+    placed: list[datetime] = []
+    before: datetime | None = None
+    for stamp in stamps:
+        moment = datetime.fromisoformat(stamp)
+        instant = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+        wall = moment.replace(tzinfo=None)
+        if before is not None and wall < placed[-1]:
+            wall = placed[-1] + (instant - before)
+        placed.append(wall)
+        before = instant
+    return placed
 
 
 def chart_title(progress: ExerciseProgress) -> str:

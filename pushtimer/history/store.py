@@ -9,14 +9,22 @@ Only a history pushtimer made is ever written to (history/ownership.py): another
 program's database, a damaged file or one from a newer pushtimer is reported and left
 exactly as it is; a database another process holds locked is waited for briefly, then
 reported.
+
+SQLite's locks on POSIX belong to the process, and closing *any* descriptor of the file
+drops them all: so once this process holds a connection to a history, its ownership is
+never read again by opening the file; a second store on it is checked through SQLite
+(docs/architecture.md, "History writes"). Sessions are ordered by the instant they
+started (``started_utc``), never by their local-time text.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shutil
 import sqlite3
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -83,7 +91,16 @@ MIGRATIONS: tuple[str, ...] = (
         WHEN reps_done > 0 THEN 'partial'
         ELSE 'skipped' END
     """,
+    # 3: sessions in the order they happened. ``started`` is local time with its offset
+    # (for display); ``started_utc`` is the same instant in UTC, which sorts as time runs
+    # across a DST fall-back or a change of time zone. SQLite's strftime reads the offset.
+    """
+    ALTER TABLE session ADD COLUMN started_utc TEXT;
+    UPDATE session SET started_utc = COALESCE(strftime('%Y-%m-%dT%H:%M:%SZ', started), started);
+    CREATE INDEX session_by_instant ON session(started_utc)
+    """,
 )
+UTC_OF = "COALESCE(strftime('%Y-%m-%dT%H:%M:%SZ', ?), ?)"  # a stamp with offset, in UTC
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -151,17 +168,38 @@ class SessionRow(SessionHead, frozen=True, kw_only=True):
         return all(s.outcome == "skipped" for s in self.sets)
 
 
-class HistoryStore:
-    """The open history database."""
+# The histories this process holds a connection to, by file (device, inode), and how
+# many: while one is held, nothing here opens the file by a descriptor of its own.
+_HELD: dict[tuple[int, int], int] = {}
+_HELD_LOCK = threading.Lock()
 
-    def __init__(self, folder: Path, busy_seconds: float = BUSY_SECONDS) -> None:
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The file at ``path`` as the kernel knows it (stat opens no descriptor)."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+class HistoryStore:
+    """The open history database. ``read_only``: for reading alone; a history that cannot
+    be written (a read-only mount) is then read from a copy in memory instead of being
+    refused."""
+
+    def __init__(
+        self, folder: Path, busy_seconds: float = BUSY_SECONDS, read_only: bool = False
+    ) -> None:
         self.path = folder / DB_NAME
         self.busy_seconds = busy_seconds
-        self._claim(folder)
-        try:
-            self._db = sqlite3.connect(self.path, timeout=busy_seconds, isolation_level=None)
-        except (OSError, sqlite3.Error) as error:
-            raise HistoryError(f"{self.path}: cannot open the history ({error})") from None
+        self.copy = False  # read from a copy in memory: nothing may be written
+        self._identity: tuple[int, int] | None = None
+        with _HELD_LOCK:  # no other thread connects while the file is examined
+            self._db = self._connect(folder, read_only)
+            self._identity = _identity(self.path)
+            if self._identity is not None:
+                _HELD[self._identity] = _HELD.get(self._identity, 0) + 1
         give_up = time.monotonic() + busy_seconds
         while True:
             try:
@@ -173,23 +211,42 @@ class HistoryStore:
                 if _is_busy(error) and time.monotonic() < give_up:
                     time.sleep(OPEN_RETRY_SECONDS)
                     continue
-                self._db.close()
+                self.close()
                 raise self._explain(error) from None
             except (sqlite3.DatabaseError, HistoryError) as error:
-                self._db.close()
+                self.close()
                 if isinstance(error, HistoryError):
                     raise
                 raise self._explain(error) from None
 
-    def _claim(self, folder: Path) -> None:
+    def _connect(self, folder: Path, read_only: bool) -> sqlite3.Connection:
+        """A connection to the history, once it is known to be ours (made when missing)."""
+        writable = self._claim(folder)
+        if not writable and read_only:
+            self.copy = True
+            return self._read_copy()
+        if not writable:
+            raise self._refused(READ_ONLY)
+        try:
+            return sqlite3.connect(self.path, timeout=self.busy_seconds, isolation_level=None)
+        except (OSError, sqlite3.Error) as error:
+            raise HistoryError(f"{self.path}: cannot open the history ({error})") from None
+
+    def _claim(self, folder: Path) -> bool:
         """Make sure the file at ``self.path`` is a history of ours, making a new one when
-        there is none; anything else is refused with its one line and never written to."""
+        there is none; anything else is refused with its one line and never written to.
+        Whether it can be written. A file this process already holds a connection to is
+        not opened again to be examined (its locks would go): ``_prepare`` checks it through
+        SQLite."""
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            verdict = examine(self.path, SCHEMA_VERSION)
-            if verdict == "missing":
-                self._create()
+            if _HELD.get(_identity(self.path) or (-1, -1)):
+                verdict = "ours"
+            else:
                 verdict = examine(self.path, SCHEMA_VERSION)
+                if verdict == "missing":
+                    self._create()
+                    verdict = examine(self.path, SCHEMA_VERSION)
         except (OSError, sqlite3.Error) as error:
             raise self._explain(error) from None
         refusal = REFUSALS.get(verdict)
@@ -198,8 +255,26 @@ class HistoryStore:
         # WAL needs its -wal and -shm files beside the database: the folder must be
         # writable too. (A file's mode does not stop root; an immutable flag or a
         # read-only mount does, and access() sees those.)
-        if not (os.access(self.path, os.W_OK) and os.access(folder, os.W_OK)):
-            raise self._refused(READ_ONLY)
+        return os.access(self.path, os.W_OK) and os.access(folder, os.W_OK)
+
+    def _read_copy(self) -> sqlite3.Connection:
+        """The history copied into memory from a read-only connection: SQLite reads a WAL
+        database on a read-only mount only as an immutable file (no -shm can be made)."""
+        uri = self.path.resolve().as_uri()
+        failure: sqlite3.Error | None = None
+        for way in ("mode=ro", "immutable=1"):
+            memory = sqlite3.connect(":memory:", isolation_level=None)
+            try:
+                with contextlib.closing(
+                    sqlite3.connect(f"{uri}?{way}", uri=True, timeout=self.busy_seconds)
+                ) as source:
+                    source.backup(memory)
+                return memory
+            except sqlite3.Error as error:
+                memory.close()
+                failure = error
+        assert failure is not None
+        raise self._explain(failure)
 
     def _refused(self, refusal: str) -> HistoryError:
         return HistoryError(
@@ -217,6 +292,8 @@ class HistoryStore:
         """Bring a history of ours up to date (an unmarked one, from an earlier pushtimer,
         gets the mark)."""
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:  # (a file examined by SQLite alone, or changed since)
+            raise self._refused(REFUSALS["newer"])
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")  # WAL: safe against any crash of ours
         self._db.execute("PRAGMA foreign_keys=ON")
@@ -268,11 +345,19 @@ class HistoryStore:
                 raise
 
     def close(self) -> None:
-        self._db.close()
+        with _HELD_LOCK:
+            self._db.close()
+            if self._identity is not None and _HELD.get(self._identity):
+                _HELD[self._identity] -= 1
+                if not _HELD[self._identity]:
+                    del _HELD[self._identity]
+            self._identity = None
 
     # -- writing -------------------------------------------------------------------------------
 
     def _write(self, sql: str, values: tuple[object, ...]) -> int:
+        if self.copy:
+            raise self._refused(READ_ONLY)
         try:
             cursor = self._db.execute(sql, values)
         except sqlite3.Error as error:
@@ -283,7 +368,8 @@ class HistoryStore:
         """A new session row, committed at once; returns its id."""
         return self._write(
             "INSERT INTO session (plan_file, plan_name, workout_index, workout_name,"
-            " workout_day, plan_days, started) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " workout_day, plan_days, started, started_utc)"
+            f" VALUES (?, ?, ?, ?, ?, ?, ?, {UTC_OF})",
             (
                 head.plan_file,
                 head.plan_name,
@@ -291,6 +377,8 @@ class HistoryStore:
                 head.workout_name,
                 head.workout_day,
                 head.plan_days,
+                head.started,
+                head.started,
                 head.started,
             ),
         )
@@ -313,6 +401,8 @@ class HistoryStore:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Writes inside are kept all together or not at all."""
+        if self.copy:
+            raise self._refused(READ_ONLY)
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
@@ -337,13 +427,14 @@ class HistoryStore:
     # -- reading -------------------------------------------------------------------------------
 
     def sessions(self) -> list[SessionRow]:
-        """Every session, newest first, each with its sets. Two queries, whatever the
-        number of sessions."""
+        """Every session, newest first (by the instant it started, whatever the time
+        zone or clock change since), each with its sets. Two queries, whatever the number
+        of sessions."""
         try:
             heads = self._db.execute(
                 "SELECT id, plan_file, plan_name, workout_index, workout_name, workout_day,"
                 " plan_days, started, ended, completed, seconds, stop_reason FROM session"
-                " ORDER BY started DESC, id DESC"
+                " ORDER BY started_utc DESC, id DESC"
             ).fetchall()
             sets: dict[int, list[SetRow]] = {head[0]: [] for head in heads}
             for session_id, *done in self._db.execute(

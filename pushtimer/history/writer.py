@@ -8,13 +8,17 @@ says what is wrong, and ``on_change`` is told when that starts and when it clear
 
 At exit ``close`` gives the waiting rows a little time (at most ``FLUSH_SECONDS``), then
 saves what is still waiting to a file in ``unsaved/`` beside the database, which the next
-writer that gets the database adds to it. So no path loses a set that ended.
+writer that gets the database adds to it. So no path loses a set that ended. Only the
+regular files named as a writer names them are ever opened there: anything else (a FIFO,
+a folder, a link, another program's file) is passed over with a line in ``passed_over``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import stat
 import threading
 import time
 from collections import deque
@@ -31,6 +35,8 @@ RETRY_SECONDS = 0.5
 WRITE_BUSY_SECONDS = 0.25  # how long one write waits on a lock before the writer retries
 FLUSH_SECONDS = 2.0
 UNSAVED = "unsaved"
+UNSAVED_NAME = re.compile(r"\d{8}T\d{6}-\d+\.json")  # as ``_save_unsaved`` names them
+UNSAVED_MOST_BYTES = 16 * 1024 * 1024  # far more than the rows of any session
 
 
 class Begin(Struct, frozen=True, tag=True):
@@ -72,11 +78,13 @@ class HistoryWriter:
         self.folder = folder
         self.on_change = on_change
         self.problem: str | None = None
+        self.passed_over: list[str] = []  # lines for what ``unsaved/`` held that is not ours
         self._retry = retry_seconds
         self._pending: deque[Op] = deque()
         self._ids: dict[int, int] = {}  # the writer's session numbers -> database ids
         self._next_session = 1
         self._store: HistoryStore | None = None
+        self._opened = False  # the database was open once: rows were only short of time
         self._broken = False  # the database cannot be used at all: stop trying
         self._closing_by: float | None = None  # monotonic deadline to give up
         self._closed = False
@@ -198,7 +206,8 @@ class HistoryWriter:
     def _open(self) -> HistoryStore:
         if self._store is None:
             self._store = HistoryStore(self.folder, busy_seconds=WRITE_BUSY_SECONDS)
-            add_unsaved(self._store, self.folder / UNSAVED)
+            self._opened = True
+            self.passed_over.extend(add_unsaved(self._store, self.folder / UNSAVED))
         return self._store
 
     def _write(self, op: Op) -> None:
@@ -222,6 +231,14 @@ class HistoryWriter:
             with contextlib.suppress(Exception):  # a closed screen must not stop the writes
                 self.on_change(problem)
 
+    def _why(self) -> str:
+        """Why rows were still waiting at the end: always a reason, never None."""
+        if self.problem is not None:
+            return self.problem
+        if not self._opened:
+            return "the history was still being opened"
+        return "the time given to write them at exit ran out"
+
     def _save_unsaved(self, ops: list[Op]) -> str:
         sets = sum(isinstance(op, AddSet) for op in ops)
         what = f"{sets} set{'s' if sets != 1 else ''}" if sets else "the session's ending"
@@ -234,27 +251,36 @@ class HistoryWriter:
             partial.write_bytes(msgspec.json.encode(Unsaved(ops, dict(self._ids))))
             partial.replace(path)
         except OSError as error:
-            return f"History: {what} could not be saved ({self.problem}; {error})"
+            return f"History: {what} could not be saved ({self._why()}; {error})"
         return (
-            f"History: {what} waited too long ({self.problem}); kept in {path} and added "
+            f"History: {what} waited too long ({self._why()}); kept in {path} and added "
             "to the history the next time it can be written"
         )
 
 
-def add_unsaved(store: HistoryStore, folder: Path) -> None:
-    """Add the rows earlier writers saved in ``folder`` to ``store``. A file is claimed by
-    renaming it first, so two processes never add the same one; one that cannot be read
+def add_unsaved(store: HistoryStore, folder: Path) -> list[str]:
+    """Add the rows earlier writers saved in ``folder`` to ``store``; a line for each thing
+    there that is passed over. Only a regular file named as a writer names it is claimed,
+    by renaming it first, so two processes never add the same one; one that cannot be read
     stays for a person to look at."""
     if not folder.is_dir():
-        return
+        return []
+    passed_over = []
     for path in sorted(folder.glob("*.json")):
+        try:
+            mode = path.lstat().st_mode  # (lstat: a link is not followed)
+        except OSError:
+            continue  # another process took it
+        if not (stat.S_ISREG(mode) and UNSAVED_NAME.fullmatch(path.name)):
+            passed_over.append(f"History: passed over {path}: {_not_ours(mode)}")
+            continue
         claimed = path.with_suffix(f".adding-{os.getpid()}")
         try:
             path.rename(claimed)
         except OSError:
             continue  # another process took it
         try:
-            unsaved = msgspec.json.decode(claimed.read_bytes(), type=Unsaved)
+            unsaved = msgspec.json.decode(_read_regular(claimed), type=Unsaved)
             with store.transaction():
                 ids = dict(unsaved.ids)
                 for op in unsaved.ops:
@@ -271,3 +297,30 @@ def add_unsaved(store: HistoryStore, folder: Path) -> None:
                 claimed.rename(path)
             continue
         claimed.unlink(missing_ok=True)
+    return passed_over
+
+
+def _not_ours(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISLNK, "a link"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return f"{kind}, not rows pushtimer saved"
+    if stat.S_ISREG(mode):
+        return "not named as pushtimer names the rows it saves"
+    return "a device, not rows pushtimer saved"
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of ``path``, if it is still a regular file of sane size when opened (never
+    waiting on a FIFO put in its place, never following a link)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as file:
+        found = os.fstat(file.fileno())
+        if not stat.S_ISREG(found.st_mode) or found.st_size > UNSAVED_MOST_BYTES:
+            raise OSError(f"{path}: not a file of rows")
+        return file.read(UNSAVED_MOST_BYTES + 1)

@@ -76,6 +76,8 @@ def run_plain(
         note = writer.close() if writer else None
     if note is not None:
         say_safely(note, err=True)
+    for line in writer.passed_over if writer else ():
+        say_safely(line, err=True)
     if log is not None and log.problem is not None:
         say_safely(log.problem, err=True)
     sys.exit(code)

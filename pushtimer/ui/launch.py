@@ -74,6 +74,8 @@ def run_full_screen(
         say_safely(app.last_session.outcome())
     if note is not None:
         say_safely(note, err=True)
+    for line in writer.passed_over if writer else ():
+        say_safely(line, err=True)
     if log is not None and log.problem is not None:
         say_safely(log.problem, err=True)
     code = app.return_code or 0

@@ -6,6 +6,7 @@ Creating the history on first use is safe when two pushtimers start at once."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 import subprocess
@@ -178,10 +179,10 @@ def test_a_read_only_history_is_left_as_it_was_and_the_workout_runs(tmp_path: Pa
 
 
 @contextmanager
-def _tiny_disk(folder: Path) -> Iterator[Path]:
+def _tiny_disk(folder: Path, size: str = "64k") -> Iterator[Path]:
     folder.mkdir()
     mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)], capture_output=True
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True
     )
     if mounted.returncode != 0:
         pytest.skip("cannot mount a small tmpfs here")
@@ -212,3 +213,20 @@ def test_a_full_disk_is_said_and_the_workout_runs(tmp_path: Path) -> None:
         assert "Traceback" not in session.stderr
         assert "the disk is full" in session.stdout + session.stderr
         assert _state(data)[0] == before[0]
+
+
+@pytest.mark.realtime
+def test_a_history_on_a_read_only_mount_is_read_and_left_as_it_was(tmp_path: Path) -> None:
+    with _tiny_disk(tmp_path / "disk", size="4m") as disk:
+        data = disk / "data"
+        assert pushtimer(data, *QUICK).returncode == 0
+        remounted = subprocess.run(["mount", "-o", "remount,ro", str(disk)], capture_output=True)
+        if remounted.returncode != 0:
+            pytest.skip("cannot remount read-only here")
+        before = _state(data)
+        listed = pushtimer(data, "history", "--json")
+        assert listed.returncode == 0, listed.stderr
+        (session,) = json.loads(listed.stdout)["sessions"]
+        assert session["status"] == "complete" and len(session["sets"]) == 1
+        assert pushtimer(data, "progress").returncode == 0
+        assert _state(data) == before

@@ -59,6 +59,24 @@ def test_a_file_name_with_escapes_is_shown_escaped(payload: str, tmp_path: Path)
     assert raw_characters(listed.stdout + listed.stderr) == []
 
 
+def test_a_newline_in_a_file_name_cannot_forge_a_line_of_output(tmp_path: Path) -> None:
+    good = tmp_path / "mine\nevil.toml: ok, 3 workouts (9:00)\nx.toml"
+    good.write_bytes((SHIPPED_PLANS / "beginner.toml").read_bytes())
+    bad = tmp_path / "b\nbad.toml"
+    bad.write_text('name = "x"\n')
+    checked = pushtimer("validate", str(good), str(bad), home=tmp_path)
+    assert checked.returncode == 2
+    out = checked.stdout.splitlines()
+    assert len(out) == 1 and "mine\\x0aevil.toml: ok, 3 workouts (9:00)\\x0ax.toml: ok" in out[0]
+    assert checked.stderr.count("\n") == 1 and "b\\x0abad.toml: " in checked.stderr
+    settings = tmp_path / "my\nsound  off  file.toml"
+    settings.write_text('sound = "off"\n')
+    shown = pushtimer("--config", str(settings), "config", home=tmp_path)
+    assert shown.returncode == 0
+    assert shown.stdout.splitlines()[0].startswith(f"Settings file: {tmp_path}/my\\x0asound")
+    assert not any(line.startswith("sound  off") for line in shown.stdout.splitlines())
+
+
 def test_a_fifo_a_folder_and_a_broken_link_in_the_plans_folder_are_passed_over(
     tmp_path: Path,
 ) -> None:

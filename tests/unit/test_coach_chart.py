@@ -86,3 +86,17 @@ def test_the_heading_names_a_quick_set_once() -> None:
     assert _progress().heading == "Push-up (P)"
     quick = ExerciseProgress("Quick set", "Quick set", "reps", (), Records(), ())
     assert quick.heading == "Quick set"
+
+
+def test_a_session_done_later_in_a_zone_behind_comes_after_the_one_before() -> None:
+    # Day 1 at 08:00 in Tokyo, then an hour later Day 3 in New York (19:00 the evening
+    # before, there): on the chart it comes an hour after Day 1, not half a day before.
+    drawn = axes(
+        _progress(
+            ("2026-12-02T08:00:00+09:00", 5),
+            ("2026-12-01T19:00:00-05:00", 6),
+            ("2026-12-03T08:00:00-05:00", 7),  # the next morning, in New York
+        ),
+        levels=4,
+    )
+    assert drawn.sessions == pytest.approx([8 / 24, 9 / 24, 1 + 8 / 24])

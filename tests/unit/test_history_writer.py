@@ -4,7 +4,10 @@ the exit, and added back by the next writer. A real SQLite file throughout."""
 
 from __future__ import annotations
 
+import os
+import re
 import sqlite3
+import stat
 import threading
 import time
 from pathlib import Path
@@ -139,3 +142,34 @@ def test_start_is_safe_to_call_again_after_the_thread_has_ended(tmp_path: Path) 
         time.sleep(0.01)
     writer.start()
     assert writer.close() is None  # nothing was handed over
+
+
+def test_only_files_a_writer_saved_are_claimed_from_unsaved(tmp_path: Path) -> None:
+    # A FIFO named as a writer names its files once stalled the writer on reading it.
+    folder = tmp_path / UNSAVED
+    folder.mkdir()
+    fifo = folder / "20261120T080000-123.json"
+    os.mkfifo(fifo)
+    (folder / "notes.json").write_text("{}")  # somebody's own file
+    (folder / "20261120T080001-124.json").mkdir()
+    writer = HistoryWriter(tmp_path)
+    writer.add_set(writer.begin(HEAD), _set(1))
+    assert writer.close() is None
+    assert _sessions(tmp_path) == [(1, [1], None)]
+    assert sorted(line.split(": ", 2)[2] for line in writer.passed_over) == [
+        "a FIFO, not rows pushtimer saved",
+        "a folder, not rows pushtimer saved",
+        "not named as pushtimer names the rows it saves",
+    ]
+    assert all(str(folder) in line for line in writer.passed_over)
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)  # all left as they were
+    assert (folder / "notes.json").read_text() == "{}"
+
+
+def test_rows_that_waited_too_long_always_say_why(tmp_path: Path) -> None:
+    writer = HistoryWriter(tmp_path, start=False)
+    writer.add_set(writer.begin(HEAD), _set(1))
+    note = writer.close(0)  # no time at all: the rows were only short of it
+    assert note is not None
+    reasons = "the time given to write them at exit ran out|the history was still being opened"
+    assert re.search(rf"1 set waited too long \(({reasons})\)", note), note
