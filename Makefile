@@ -5,15 +5,23 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 PLAN ?= plans/back-week.toml
 
-.PHONY: run test check lint format typecheck layers bench sounds clean
+.PHONY: run test check lint format typecheck layers bench sounds clean constraints
 
-$(STAMP): pyproject.toml
+# The versions CI uses, from constraints.txt: a newer release of a dependency never
+# arrives unannounced (`make constraints` writes the file again from this venv).
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
+
+$(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,sound]' \
+	$(PIP) -e '.[dev,sound]' \
 	  || { echo "pushtimer: the sound extra (simpleaudio) did not build; it needs libasound2-dev"; \
 	       echo "pushtimer: and a C compiler. Going on without it: a sound player or the bell."; \
-	       $(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'; }
+	       $(PIP) -e '.[dev]'; }
 	@touch $@
+
+constraints: $(STAMP)
+	{ sed -n '1,2p' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable; } > constraints.new
+	mv constraints.new constraints.txt
 
 run: $(STAMP)
 	$(BIN)/pushtimer $(PLAN)
