@@ -1,6 +1,7 @@
 """``pushtimer serve`` in a real browser: headless Chromium (Debian's, driven by Playwright)
 opens the page, runs a quick set to its end, and the session lands in the history; on an
-address other than loopback, the page without its token is refused.
+address other than loopback, the page without its token is refused, and with it the token
+leaves the address bar; a tab over ``--max-sessions`` says why.
 
 textual-serve draws into a canvas, so what the app sends is read off the websocket.
 ``PUSHTIMER_SCREENSHOTS=DIR`` keeps the screenshots (the README's picture comes from here).
@@ -226,6 +227,109 @@ def test_on_the_network_the_page_needs_its_token(tmp_path: Path) -> None:
             assert not list(tmp_path.iterdir())  # no app has started: nothing was written
             opened = page.goto(line.split("served at ", 1)[1])
             assert opened is not None and opened.status == 200
+            browser.close()
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=10)
+
+
+def _serve(*options: str) -> tuple[subprocess.Popen[str], str]:
+    """``pushtimer serve`` with ``options`` (and a free port), once it takes connections;
+    the URL it prints."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pushtimer", "serve", "--port", str(port), *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    assert line.startswith("pushtimer is served at "), line
+    url = line.split("served at ", 1)[1].strip()
+    host, port_text = url.split("/")[2].rsplit(":", 1)
+    end = time.monotonic() + 15
+    while True:  # (the line comes just before the server listens)
+        try:
+            socket.create_connection((host, int(port_text)), timeout=1).close()
+            return process, url
+        except ConnectionRefusedError:
+            assert time.monotonic() < end and process.poll() is None
+            time.sleep(0.02)
+
+
+def _wait_for(page: sync_api.Page, received: list[str], text: str, seconds: float = 15) -> None:
+    end = time.monotonic() + seconds
+    while text not in "".join(received):
+        assert time.monotonic() < end, f"{text!r} never came; got {len(received)} frames"
+        page.wait_for_timeout(50)  # (time.sleep would starve Playwright's loop)
+
+
+def test_the_token_leaves_the_address_bar_and_no_request_names_the_page(tmp_path: Path) -> None:
+    """Once the cookie holds the token, the address bar (and so the tab's history, a
+    bookmark, a screenshot) no longer shows it, and no request the page makes names it in
+    a Referer (every response says ``no-referrer``; Chromium still sends the page's
+    address, without the token by then, for what its inline style loads). A reload opens
+    the app again on the cookie alone."""
+    host = _here()
+    process, url = _serve("--host", host, "--data-dir", str(tmp_path))
+    try:
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
+            )
+            page = browser.new_page()
+            requests: list[sync_api.Request] = []
+            page.on("request", lambda request: requests.append(request))
+            received: list[str] = []
+            _listen(page, received)
+            opened = page.goto(f"{url}&fontsize=14")
+            assert opened is not None and opened.status == 200
+            assert opened.headers["referrer-policy"] == "no-referrer"
+            _wait_for(page, received, "choose a workout")
+            assert page.url == url.split("?")[0] + "?fontsize=14"
+            token = url.split("token=")[1]
+            assert len(requests) > 3  # the page, its style, script, font...
+            for request in requests:
+                assert token not in request.all_headers().get("referer", ""), request.url
+            received.clear()
+            reloaded = page.reload()
+            assert reloaded is not None and reloaded.status == 200
+            _wait_for(page, received, "choose a workout")
+            browser.close()
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=10)
+
+
+def test_a_tab_over_the_cap_says_why_in_its_page(tmp_path: Path) -> None:
+    """A page let in while the seat was free, whose websocket comes once it is taken (tabs
+    opened in the same moment): the page says why, not "Session ended"."""
+    process, url = _serve("--max-sessions", "1", "--data-dir", str(tmp_path))
+    try:
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
+            )
+            late = browser.new_page()
+            held: list[sync_api.Route] = []  # its script, held back until...
+            late.route("**/js/textual.js", lambda route: held.append(route))
+            served = late.goto(url, wait_until="commit")  # this page is served (seat free),
+            assert served is not None and served.status == 200
+            while not held:
+                late.wait_for_timeout(50)
+            first = browser.new_page()  # another tab takes the seat,
+            received: list[str] = []
+            _listen(first, received)
+            first.goto(url)
+            _wait_for(first, received, "choose a workout")
+            held[0].continue_()  # and only then does the page served first connect
+            late.wait_for_function("document.body?.classList.contains('-closed')")
+            assert late.inner_text(".closed-dialog .message") == (
+                "1 session is running already; close one, then load this page again"
+            )
+            assert late.inner_text(".closed-dialog button") == "Try again"
+            _shoot(late, "browser-over-the-cap.png")
             browser.close()
     finally:
         process.send_signal(signal.SIGINT)
