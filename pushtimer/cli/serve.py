@@ -92,11 +92,14 @@ def serve(
         sys.exit(EXIT_SERVE)
     where = _reachable(host)
     query = f"/?token={token}" if needs_token else "/"
-    say(f"pushtimer is served at http://{where}:{port}{query}")
     sound = "No sound" if quiet else "Sound plays on this machine"
-    say(f"{sound}. Ctrl+C stops the server and every session it started.")
+
+    def listening() -> None:  # (said once it listens: the address loads at once)
+        say(f"pushtimer is served at http://{where}:{port}{query}")
+        say(f"{sound}. Ctrl+C stops the server and every session it started.")
+
     try:
-        server.serve()
+        server.serve(listening=listening)
     except OSError as error:  # taken in the moment since the check
         reason = (error.strerror or str(error)).lower()
         say(f"pushtimer serve: cannot listen on {host}:{port}: {reason}", err=True)

@@ -122,8 +122,9 @@ class GuardedServer(Server):
     async def on_startup(self, app: web.Application) -> None:
         """(textual-serve prints its logo here.)"""
 
-    def serve(self, debug: bool = False) -> None:
-        """Serve until SIGINT or SIGTERM. Stopping gives each tab's websocket
+    def serve(self, debug: bool = False, listening: Callable[[], None] | None = None) -> None:
+        """Serve until SIGINT or SIGTERM; ``listening`` is called once the server listens
+        (so an address said then can be loaded at once). Stopping gives each tab's websocket
         ``SHUTDOWN_SECONDS`` to end, then cancels it: its app is told to quit and ends its
         session as stopped, sets kept (aiohttp would wait a minute for open websockets)."""
         self.debug = debug
@@ -138,7 +139,7 @@ class GuardedServer(Server):
             port=self.port,
             handle_signals=False,
             loop=loop,
-            print=lambda *args: None,
+            print=lambda *args: listening() if listening else None,  # (once it listens)
             shutdown_timeout=SHUTDOWN_SECONDS,
         )
 

@@ -13,7 +13,7 @@ import shlex
 import signal
 import socket
 import sys
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,16 +77,11 @@ async def _serving(data: Path, *options: str) -> AsyncIterator[Served]:
 
 
 async def _listening(port: int) -> None:
-    """Once the server takes connections (it says where it is served just before)."""
-    while True:
-        try:
-            _, writer = await asyncio.open_connection("127.0.0.1", port)
-        except ConnectionRefusedError:
-            await asyncio.sleep(0.02)
-            continue
-        writer.close()
-        await writer.wait_closed()
-        return
+    """The server takes connections as soon as it says where it is served (the line is
+    said once it listens: a person loads the address at once)."""
+    _, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.close()
+    await writer.wait_closed()
 
 
 async def _until(tab: aiohttp.ClientWebSocketResponse, text: str) -> None:
@@ -325,7 +320,11 @@ def test_no_sound_reaches_the_app_of_every_tab(
 ) -> None:
     """(Serving itself is left out here: the browser tests serve for real.)"""
     commands: list[str] = []
-    monkeypatch.setattr(GuardedServer, "serve", lambda self: commands.append(self.command))
+    def serve(self: GuardedServer, listening: Callable[[], None]) -> None:
+        commands.append(self.command)
+        listening()
+
+    monkeypatch.setattr(GuardedServer, "serve", serve)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
