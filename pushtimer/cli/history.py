@@ -24,7 +24,7 @@ from pushtimer.printable import say
     "--since",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     metavar="YYYY-MM-DD",
-    help="Only sessions started on or after this day.",
+    help="Only sessions started on or after this day (from its midnight here).",
 )
 @click.option("--limit", type=COUNT, default=20, show_default=True, help="Sessions in the table.")
 @click.option("--all", "show_all", is_flag=True, help="Show empty sessions (no set done) too.")
@@ -47,7 +47,14 @@ def history(
     """
     from pushtimer.history.report import as_csv as csv_text
     from pushtimer.history.report import as_json as json_document
-    from pushtimer.history.report import counted, hidden_line, streak, streak_line, table_lines
+    from pushtimer.history.report import (
+        counted,
+        hidden_line,
+        instant,
+        streak,
+        streak_line,
+        table_lines,
+    )
     from pushtimer.history.wallclock import now
 
     if ctx.invoked_subcommand is not None:
@@ -55,8 +62,9 @@ def history(
     if as_csv and as_json:
         raise click.UsageError("choose one of --csv and --json")
     every = history_rows(common.data_dir(data_dir))
-    first_day = since.date().isoformat() if since else ""
-    rows = [row for row in every if row.started[:10] >= first_day]
+    # From the start of that day where the person is now: the sessions are walked by the
+    # instant they started, so those kept are the newest ones, whatever zone each was in.
+    rows = [row for row in every if instant(row) >= since.astimezone()] if since else every
     today = now().date()
     if as_csv:
         say(csv_text(rows), nl=False, lines=True)

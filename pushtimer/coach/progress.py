@@ -17,13 +17,13 @@ from typing import Any
 from msgspec import Struct
 
 from pushtimer.coach.records import Records, final_runs, of_sets, records
-from pushtimer.coach.targets import Coaching, Target, Unit, coach, ordinal, same_plan
+from pushtimer.coach.targets import Coaching, Target, Unit, coach, same_plan
 from pushtimer.history.report import counted
 from pushtimer.history.store import SessionRow, SetRow
 from pushtimer.plan.amounts import progresses
 from pushtimer.plan.durations import format_span
 from pushtimer.plan.model import Plan
-from pushtimer.session.tally import outcomes_by_set
+from pushtimer.session.tally import ordinal, outcomes_by_set
 
 
 class Point(Struct, frozen=True):

@@ -36,7 +36,7 @@ from pushtimer.history.store import SessionRow, SetRow
 from pushtimer.plan.amounts import Place, ceiling, progresses, with_amounts
 from pushtimer.plan.durations import format_span
 from pushtimer.plan.model import Exercise, Plan, Workout
-from pushtimer.session.tally import held_counted
+from pushtimer.session.tally import held_counted, labelled
 
 Result = Literal["met", "missed", "pain", "test"]
 Unit = Literal["reps", "seconds"]
@@ -73,9 +73,7 @@ class Target(Struct, frozen=True):
     @property
     def label(self) -> str:
         """``Push``; ``Push (2nd)`` for the second of that name in its workout."""
-        if not self.occurrence:
-            return self.name
-        return f"{self.name} ({ordinal(self.occurrence + 1)})"
+        return labelled(self.name, self.occurrence)
 
     @property
     def changed(self) -> bool:
@@ -263,12 +261,6 @@ def sets_of(row: SessionRow, name: str, nth: int) -> list[SetRow]:
     if nth >= len(indexes):
         return []
     return [s for s in row.sets if s.exercise_index == indexes[nth] and s.exercise == name]
-
-
-def ordinal(number: int) -> str:
-    """``1st``, ``2nd``, ``3rd``, ``4th``, ``11th``, ``21st``."""
-    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{'th' if 10 <= number % 100 <= 20 else suffix}"
 
 
 def _result(row: SessionRow, runs: list[SetRow], exercise: Exercise, target: int) -> Result:

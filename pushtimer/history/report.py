@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from pushtimer.history.store import SessionRow
@@ -49,6 +49,12 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def session_day(row: SessionRow) -> date:
     """The local calendar day a session started on."""
     return date.fromisoformat(row.started[:10])
+
+
+def instant(row: SessionRow) -> datetime:
+    """The moment a session started, with its offset (one recorded without, as local)."""
+    moment = datetime.fromisoformat(row.started)
+    return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 def status(row: SessionRow) -> str:
@@ -213,6 +219,7 @@ def as_json(rows: list[SessionRow], today: date, streak_days: int | None = None)
                 "sets": [
                     {
                         "exercise": s.exercise,
+                        "exercise_index": s.exercise_index,  # (two of one name: apart)
                         "set": s.set_number,
                         "side": s.side,
                         "outcome": s.outcome,

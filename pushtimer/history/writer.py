@@ -36,6 +36,7 @@ WRITE_BUSY_SECONDS = 0.25  # how long one write waits on a lock before the write
 FLUSH_SECONDS = 2.0
 UNSAVED = "unsaved"
 UNSAVED_NAME = re.compile(r"\d{8}T\d{6}-\d+\.json")  # as ``_save_unsaved`` names them
+UNSAVED_WORKING = re.compile(r"\d{8}T\d{6}-\d+\.(tmp|adding-\d+)")  # being saved, or added
 UNSAVED_MOST_BYTES = 16 * 1024 * 1024  # far more than the rows of any session
 
 
@@ -266,13 +267,15 @@ def add_unsaved(store: HistoryStore, folder: Path) -> list[str]:
     if not folder.is_dir():
         return []
     passed_over = []
-    for path in sorted(folder.glob("*.json")):
+    for path in sorted(folder.iterdir()):
+        if UNSAVED_WORKING.fullmatch(path.name):
+            continue  # one being saved, or added, by a writer now
         try:
             mode = path.lstat().st_mode  # (lstat: a link is not followed)
         except OSError:
             continue  # another process took it
         if not (stat.S_ISREG(mode) and UNSAVED_NAME.fullmatch(path.name)):
-            passed_over.append(f"History: passed over {path}: {_not_ours(mode)}")
+            passed_over.append(f"History: left {path} alone: {_kind(mode)} pushtimer did not save")
             continue
         claimed = path.with_suffix(f".adding-{os.getpid()}")
         try:
@@ -300,18 +303,17 @@ def add_unsaved(store: HistoryStore, folder: Path) -> list[str]:
     return passed_over
 
 
-def _not_ours(mode: int) -> str:
+def _kind(mode: int) -> str:
     for test, kind in (
+        (stat.S_ISREG, "a file"),
         (stat.S_ISFIFO, "a FIFO"),
         (stat.S_ISDIR, "a folder"),
         (stat.S_ISLNK, "a link"),
         (stat.S_ISSOCK, "a socket"),
     ):
         if test(mode):
-            return f"{kind}, not rows pushtimer saved"
-    if stat.S_ISREG(mode):
-        return "not named as pushtimer names the rows it saves"
-    return "a device, not rows pushtimer saved"
+            return kind
+    return "a device"
 
 
 def _read_regular(path: Path) -> bytes:

@@ -103,12 +103,29 @@ class Counts(Struct, frozen=True):
 
 
 class ExerciseTally(Struct, frozen=True):
-    """One exercise: its counts, and the active seconds its sets took."""
+    """One exercise: its counts, and the active seconds its sets took. ``occurrence``:
+    how many exercises of its name come before it in the workout."""
 
     name: str
     counts: Counts
     seconds: float
     is_hold: bool
+    occurrence: int = 0
+
+    @property
+    def label(self) -> str:
+        return labelled(self.name, self.occurrence)
+
+
+def labelled(name: str, occurrence: int) -> str:
+    """``Push``; ``Push (2nd)`` for the second exercise of that name in a workout."""
+    return f"{name} ({ordinal(occurrence + 1)})" if occurrence else name
+
+
+def ordinal(number: int) -> str:
+    """``1st``, ``2nd``, ``3rd``, ``4th``, ``11th``, ``21st``."""
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{'th' if 10 <= number % 100 <= 20 else suffix}"
 
 
 class SessionTally(Struct, frozen=True):
@@ -160,7 +177,9 @@ def tally(timeline: Timeline, ended: list[SetEnded]) -> SessionTally:
         )
         total += done
         seconds = sum(e.seconds for e in every_run)
-        rows.append(ExerciseTally(exercise.name, plan + done, seconds, exercise.hold is not None))
+        before = sum(other.name == exercise.name for other in timeline.workout.exercises[:index])
+        is_hold = exercise.hold is not None
+        rows.append(ExerciseTally(exercise.name, plan + done, seconds, is_hold, before))
     return SessionTally(tuple(rows), total)
 
 

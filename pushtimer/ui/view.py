@@ -172,14 +172,18 @@ def _position(
     if ahead and mark:
         parts.append(mark if exercise.hold is None else f"hold {mark}")
     elif ahead and isinstance(exercise.reps, int):
-        parts.append(f"{exercise.reps} reps")
+        parts.append(_reps(exercise.reps))
     elif segment.rep is not None and isinstance(exercise.reps, int):
         parts.append(f"Rep {segment.rep}/{exercise.reps}")
     elif segment.kind == "open":
-        parts.append("as many as you can" if exercise.reps == "max" else f"{exercise.reps} reps")
+        parts.append("as many as you can" if exercise.reps == "max" else _reps(exercise.reps))
     elif exercise.hold is not None:
         parts.append(f"hold {format_span(exercise.hold)}")
     return " · ".join(parts)
+
+
+def _reps(reps: object) -> str:
+    return f"{reps} rep{'' if reps == 1 else 's'}"
 
 
 def _tempo(

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import json
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -84,6 +87,38 @@ def test_since_shows_fewer_sessions_but_the_same_streak(
     code, later, _ = run("history", "--since", "2026-11-21", data=data)
     assert code == 0 and everything.splitlines()[-1] == later.splitlines()[-1] == "Streak: 1 day"
     assert later.splitlines()[0].startswith("1 empty session (no set done) not shown")
+
+
+@pytest.fixture
+def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Where the person is now (the process's time zone), put back afterwards."""
+
+    def move(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield move
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.parametrize(
+    ("where", "kept"), [("UTC", ["W2"]), ("America/New_York", []), ("Asia/Tokyo", ["W2", "W1"])]
+)
+def test_since_keeps_the_sessions_since_that_day_began_where_you_are(
+    tmp_path: Path, zone: Callable[[str], None], where: str, kept: list[str]
+) -> None:
+    # W1 at 08:00 in Tokyo (23:00 UTC the day before), W2 an hour later in New York
+    # (19:00 the evening before there): whatever the zone, the newer ones are kept.
+    store = HistoryStore(tmp_path)
+    for name, when in (("W1", "2026-11-20T08:00:00+09:00"), ("W2", "2026-11-19T19:00:00-05:00")):
+        session = store.start_session(SessionHead("q", "P", 0, name, None, None, when))
+        store.add_set(session, SetRow(0, "Push", 1, None, "1", 1, None, 1.0, when))
+    store.close()
+    zone(where)
+    code, out, _ = run("history", "--json", "--since", "2026-11-20", data=tmp_path)
+    assert code == 0
+    assert [s["workout"] for s in json.loads(out)["sessions"]] == kept
 
 
 def test_delete_takes_the_data_dir_given_to_history(data: Path) -> None:

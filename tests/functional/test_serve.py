@@ -320,6 +320,7 @@ def test_no_sound_reaches_the_app_of_every_tab(
 ) -> None:
     """(Serving itself is left out here: the browser tests serve for real.)"""
     commands: list[str] = []
+
     def serve(self: GuardedServer, listening: Callable[[], None]) -> None:
         commands.append(self.command)
         listening()

@@ -206,4 +206,7 @@ async def test_the_first_of_two_exercises_of_one_name_is_met_and_grows(tmp_path:
         lines = [line.text for line in app.screen.query(".summary-step").results(TextLine)]
         assert "Push: 1x4 met; next time 5 reps" in lines
         assert not any("not met" in line for line in lines)
+        table = app.screen.query_one(SummaryTable)
+        assert table.names == ["Push", "Push (2nd)"]  # the rows told apart
+        assert table.notes is not None and table.notes[1] == ""  # a record is said once
     assert app.writer is not None and app.writer.close() is None

@@ -60,6 +60,19 @@ async def test_space_pauses_and_resumes_and_the_schedule_moves_by_the_pause() ->
         assert ui.word == "BOTTOM"
 
 
+async def test_a_set_of_one_rep_says_1_rep() -> None:
+    from pushtimer.plan import load_plan_text
+
+    plan = load_plan_text(
+        'name = "One"\n[[exercise]]\nname = "Push"\nreps = 1\nsets = 2\ntempo = "1-0-0-0"\n',
+        "one.toml",
+    )
+    app = session_app(plan)
+    async with app.run_test() as pilot:
+        ui = Driver(app, pilot)
+        assert ui.text("#position") == "Set 1/2 · 1 rep"
+
+
 async def test_n_skips_the_rest_and_b_goes_back() -> None:
     app = session_app()
     async with app.run_test() as pilot:

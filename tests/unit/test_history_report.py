@@ -277,6 +277,7 @@ def test_json_has_every_session_newest_first_and_the_streak(known_history: Histo
     assert newest["sets"] == [
         {
             "exercise": "Side plank",
+            "exercise_index": 0,
             "set": 1,
             "side": "left",
             "outcome": "partial",

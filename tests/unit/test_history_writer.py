@@ -150,18 +150,23 @@ def test_only_files_a_writer_saved_are_claimed_from_unsaved(tmp_path: Path) -> N
     folder.mkdir()
     fifo = folder / "20261120T080000-123.json"
     os.mkfifo(fifo)
-    (folder / "notes.json").write_text("{}")  # somebody's own file
+    (folder / "notes.json").write_text("{}")  # somebody's own files
+    (folder / "stray.txt").write_text("mine")
     (folder / "20261120T080001-124.json").mkdir()
+    (folder / "20261120T080002-125.tmp").write_text("")  # a writer saving now: not said
     writer = HistoryWriter(tmp_path)
     writer.add_set(writer.begin(HEAD), _set(1))
     assert writer.close() is None
     assert _sessions(tmp_path) == [(1, [1], None)]
-    assert sorted(line.split(": ", 2)[2] for line in writer.passed_over) == [
-        "a FIFO, not rows pushtimer saved",
-        "a folder, not rows pushtimer saved",
-        "not named as pushtimer names the rows it saves",
+    assert writer.passed_over == [
+        f"History: left {folder / name} alone: {kind} pushtimer did not save"
+        for name, kind in (
+            ("20261120T080000-123.json", "a FIFO"),
+            ("20261120T080001-124.json", "a folder"),
+            ("notes.json", "a file"),
+            ("stray.txt", "a file"),
+        )
     ]
-    assert all(str(folder) in line for line in writer.passed_over)
     assert stat.S_ISFIFO(fifo.lstat().st_mode)  # all left as they were
     assert (folder / "notes.json").read_text() == "{}"
 

@@ -110,9 +110,10 @@ class SummaryTable(DataTable[Text]):
             zebra_stripes=True,
             fixed_columns=1,  # the name stays in sight while the figures scroll sideways
         )
-        self.names = [row.name for row in rows]
+        self.names = [row.label for row in rows]
         self.figures = [_figures(row) for row in rows]
-        noted = [notes.get(row.name, "") for row in rows]
+        # A record is of a movement: said once, on the first row of its name.
+        noted = [notes.get(row.name, "") if not row.occurrence else "" for row in rows]
         self.notes = noted if any(noted) else None  # no record: no column
         self.name_width: int | None = None
         self.styles.max_height = 1 + len(rows)  # until it is laid out and fitted
