@@ -10,7 +10,9 @@ and the session runs on regardless (docs/architecture.md, "Sizes").
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -53,6 +55,57 @@ def size_classes(width: int, height: int) -> dict[str, bool]:
 KEYS_TO_SPARE = ("mute", "unmute", "back", f"rest({-REST_STEP})", f"rest({REST_STEP})")
 MUTE_HELP = "sound off or on"
 PAUSE_HELP = "pause; again to go on (GET READY, then the rep from its lowering)"
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """The widgets a frame updates, found once. (Finding them each frame filled the
+    screen's query cache: its keys count changes below the screen, and the key bar's
+    recompose is one, so each left a dozen entries behind, up to 1024.)"""
+
+    exercise: TextLine
+    position: TextLine
+    banner: PhaseBanner
+    figure: BigFigure
+    status: StatusLine
+    description: TextLine
+    tempo: TempoBar
+    reminder: TextLine
+    hint: TextLine
+    next_up: TextLine
+    progress: WorkoutProgress
+
+    @classmethod
+    def of(cls, screen: Screen[None]) -> _Parts:
+        def line(name: str) -> TextLine:
+            return screen.query_one(f"#{name}", TextLine)
+
+        return cls(
+            exercise=line("exercise"),
+            position=line("position"),
+            banner=screen.query_one(PhaseBanner),
+            figure=screen.query_one(BigFigure),
+            status=screen.query_one(StatusLine),
+            description=line("description"),
+            tempo=screen.query_one(TempoBar),
+            reminder=line("reminder"),
+            hint=line("hint"),
+            next_up=line("next-up"),
+            progress=screen.query_one(WorkoutProgress),
+        )
+
+
+def collect_garbage() -> None:
+    """Free the cycles a session has made, once its first frame froze what the start made
+    (pushtimer/startup.py): the collection then walks only what came after, a few ms.
+
+    Called as each rest starts. Left to itself, Python collects them only every few
+    minutes (its oldest generation waits for ten collections of the middle one), and the
+    resident memory climbed between those collections: 90-190 KB a minute over the first
+    ten minutes of a session, none of it a leak (docs/performance.md, "Memory over a long
+    session"). Tests and other hosts that froze nothing are left alone."""
+    if gc.isenabled() and gc.get_freeze_count() > 0:
+        gc.collect()
 
 
 class WorkoutScreen(Screen[None]):
@@ -115,7 +168,7 @@ class WorkoutScreen(Screen[None]):
         self._open_segment: int | None = None  # the open set whose footer shows "Done"
         self._resting = False
         self._paused = False  # the footer offers Resume instead of Pause
-        self._composed = False  # widgets exist: state can be shown
+        self._parts: _Parts | None = None  # the widgets state is shown in, once they exist
 
     def compose(self) -> ComposeResult:
         # The lines start with what they show now: the first frame is the whole screen, with
@@ -146,7 +199,7 @@ class WorkoutScreen(Screen[None]):
         yield KeyBar(spare=KEYS_TO_SPARE)
 
     def on_mount(self) -> None:
-        self._composed = True
+        self._parts = _Parts.of(self)
         self.watch(self.app, "muted", self._show_muted)
         # (At once too: the history may have been waiting since before this screen.)
         self.watch(self.app, "history_problem", self._show_history_problem)
@@ -177,36 +230,37 @@ class WorkoutScreen(Screen[None]):
         warning.text = text
 
     def on_unmount(self) -> None:
-        self._composed = False  # the widgets are going: a last wake-up draws nothing
+        self._parts = None  # the widgets are going: a last wake-up draws nothing
 
     def show_state(self) -> None:
         """Draw the engine's state now; each widget repaints only if its part changed."""
-        if not self._composed:
+        parts = self._parts
+        if parts is None:
             return
         if self.app.return_code is not None:  # the app is closing: its widgets may be gone
             return
         state = self.session.engine.state()
         view = workout_view(self.session, state, self.big_figure, self.marks)
-        self.query_one("#exercise", TextLine).text = view.exercise
-        self.query_one("#position", TextLine).text = view.position
-        banner = self.query_one(PhaseBanner)
+        parts.exercise.text = view.exercise
+        parts.position.text = view.position
+        banner = parts.banner
         banner.word, banner.kind = view.word, view.kind
         banner.shape, banner.number = view.shape, view.number
-        figure = self.query_one(BigFigure)
+        figure = parts.figure
         figure.value, figure.line = view.figure, view.figure_line
         # The band and the figure as plain text too: for a screen reader, a terminal
         # scraped as text, and anyone close to the screen.
         # (Without a tempo phase's seconds: they change every second, the rest per phase.)
         words = " ".join(part for part in (view.shape, view.word) if part)
-        self.query_one(StatusLine).text = f"{words} · {view.figure_line}"
-        self.query_one("#description", TextLine).text = view.description
-        tempo = self.query_one(TempoBar)
+        parts.status.text = f"{words} · {view.figure_line}"
+        parts.description.text = view.description
+        tempo = parts.tempo
         tempo.phases = view.tempo
         tempo.current = view.kind if view.tempo else ""
-        self.query_one("#reminder", TextLine).text = view.reminder
-        self.query_one("#hint", TextLine).text = view.hint
-        self.query_one("#next-up", TextLine).text = view.next_up
-        progress = self.query_one(WorkoutProgress)
+        parts.reminder.text = view.reminder
+        parts.hint.text = view.hint
+        parts.next_up.text = view.next_up
+        progress = parts.progress
         progress.fraction, progress.time_left = view.progress, view.time_left
         self.set_class(view.paused, "-paused")
         self._update_footer(state)
@@ -217,6 +271,8 @@ class WorkoutScreen(Screen[None]):
         open_segment = state.index if state.segment.kind == "open" else None
         now = (open_segment, state.segment.kind == "rest", state.paused)
         if now != (self._open_segment, self._resting, self._paused):
+            if now[1] and not self._resting:
+                self.call_after_refresh(collect_garbage)  # a rest starts: nothing is due
             self._open_segment, self._resting, self._paused = now
             self.refresh_bindings()
 
