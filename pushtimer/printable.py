@@ -22,24 +22,23 @@ _INVISIBLE = (
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
     "\u200b\u200c\u200d\u2060\ufeff\u2028\u2029"
 )
-_CONTROLS = [*range(0x20), 0x7F, *range(0x80, 0xA0)]
 
 
 # A file name that is not UTF-8 reaches Python with each odd byte as a lone surrogate
 # (U+DC80-U+DCFF, "surrogateescape"): shown as the byte it stands for. Other lone
 # surrogates cannot be encoded at all.
-_SURROGATES = range(0xD800, 0xE000)
-
-
-def _escape(code: int) -> str:
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
     if 0xDC80 <= code <= 0xDCFF:
         return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-_ESCAPES = {code: _escape(code) for code in [*_CONTROLS, *map(ord, _INVISIBLE), *_SURROGATES]}
-_ESCAPES_BUT_NEWLINE = {code: text for code, text in _ESCAPES.items() if code != 0x0A}
-ESCAPED = frozenset(chr(code) for code in _ESCAPES)  # every character printable escapes
+# Every character ``printable`` escapes: controls (C0, DEL, C1), the invisible ones above
+# and lone surrogates. (A pattern, not a table of each: a table of the surrogates alone
+# held 600 KB for the life of every session.)
+ESCAPED = re.compile("[\x00-\x1f\x7f-\x9f" + _INVISIBLE + "\ud800-\udfff]")
+_ESCAPED_BUT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f" + _INVISIBLE + "\ud800-\udfff]")
 
 
 def printable(text: str, lines: bool = False) -> str:
@@ -47,7 +46,7 @@ def printable(text: str, lines: bool = False) -> str:
     with ``lines``, line breaks stay (text of several lines)."""
     if text.isprintable():  # the common case, checked in C: nothing to escape
         return text
-    return text.translate(_ESCAPES_BUT_NEWLINE if lines else _ESCAPES)
+    return (_ESCAPED_BUT_NEWLINE if lines else ESCAPED).sub(_escape, text)
 
 
 def cells(text: str) -> int:

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from pushtimer.audio.alsa import silence_alsa
 from pushtimer.audio.sounds import Sound
 
 PLAYERS = ("paplay", "pw-play", "aplay", "afplay")
@@ -44,6 +43,9 @@ class SimpleaudioBackend:
     name = "simpleaudio"
 
     def __init__(self) -> None:
+        # (Imported here: ctypes costs memory a session without sound never needs.)
+        from pushtimer.audio.alsa import silence_alsa
+
         silence_alsa()  # before libasound first runs, so it never prints
         import simpleaudio  # type: ignore[import-untyped]  # no type information shipped
 

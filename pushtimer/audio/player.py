@@ -180,7 +180,9 @@ def make_player(settings: SoundSettings, ring: Callable[[], None]) -> SoundPlaye
     """A player for ``settings``; ``ring`` sounds the terminal bell for the bell backend.
     ``notices`` on the result says what the user should hear about (no voice, once)."""
     voice = Voice.find() if settings.voice else None
-    player = SoundPlayer(backend_factories(settings.choice, ring), voice=voice)
+    # With sound off, no sound is loaded: there is nothing to play.
+    sounds: dict[str, Sound] | None = {} if settings.choice == "off" else None
+    player = SoundPlayer(backend_factories(settings.choice, ring), sounds, voice=voice)
     if settings.voice and voice is None:
         player.notices.append(NO_VOICE)
     return player

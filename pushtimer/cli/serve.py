@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import secrets
 import shlex
 import socket
 import sys
@@ -70,6 +69,8 @@ def serve(
             chosen_workouts(loaded, plan, workout)
     needs_token = not is_loopback(host)
     if needs_token and token is None:
+        import secrets  # (here: it loads OpenSSL, which no other command needs)
+
         token = secrets.token_urlsafe(16)
     quiet = no_sound_asked(no_sound)
     command = [sys.executable, "-m", "pushtimer", "--data-dir", str(common.data_dir(data_dir))]

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import sqlite3
 import stat
 from pathlib import Path
@@ -83,6 +82,8 @@ def create(path: Path, schema: list[str], schema_version: int) -> None:
     It is built whole in a file of its own next to ``path`` and then linked into place,
     which fails if something got there first: two pushtimers starting at once on a fresh
     data folder both end up with the one history (the loser's copy is removed)."""
+    import secrets  # (here: it loads OpenSSL, which a session that reads never needs)
+
     scratch = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.new")
     try:
         # A rollback journal, not WAL, while it is made: the commit then writes the file

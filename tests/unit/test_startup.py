@@ -75,3 +75,18 @@ def test_the_full_screen_releases_collection_after_its_first_frame() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=REPO
     ).stdout
     assert out.split() == ["True", "True"]
+
+
+def test_what_a_session_starts_with_leaves_out_what_only_other_commands_need() -> None:
+    """Memory at the start of a set is held near a bare Textual app's: OpenSSL (through
+    ``secrets``), ctypes and the chart library load only when something needs them."""
+    code = (
+        "import sys\n"
+        "import pushtimer.cli, pushtimer.ui.app, pushtimer.ui.launch, pushtimer.plain.launch\n"
+        "import pushtimer.history.writer, pushtimer.audio.player, pushtimer.audio.backends\n"
+        "print(sorted({'secrets', '_hashlib', 'ctypes', 'plotext', 'aiohttp'} & set(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert done.stdout.strip() == "[]"
