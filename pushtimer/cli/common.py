@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -101,6 +102,27 @@ class CountType(click.ParamType[int]):
 
 
 COUNT = CountType()
+
+
+class DayType(click.ParamType[datetime]):
+    """A calendar day, ``2026-11-20``: its midnight, in no time zone yet."""
+
+    name = "day"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> datetime:
+        if isinstance(value, datetime):
+            return value
+        text = str(value).strip()
+        try:
+            return datetime.strptime(text, "%Y-%m-%d")
+        except ValueError:
+            shown = text if len(text) <= 20 else text[:19] + "…"
+            self.fail(f"{shown!r} is not a day: write it as YYYY-MM-DD, such as 2026-11-20")
+
+
+DAY = DayType()
 
 WORKOUT_OPTION = click.option(
     "--workout", "-w", metavar="N|NAME", help="A workout by number (from 1) or name."

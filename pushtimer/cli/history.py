@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from pushtimer.cli import common
-from pushtimer.cli.common import COUNT, DATA_DIR_OPTION, EXIT_USAGE, echo_json, history_errors
+from pushtimer.cli.common import COUNT, DATA_DIR_OPTION, DAY, EXIT_USAGE, echo_json, history_errors
 from pushtimer.cli.group import cli
 from pushtimer.cli.targets import history_rows
 from pushtimer.printable import say
@@ -22,9 +22,10 @@ from pushtimer.printable import say
 @click.option("--json", "as_json", is_flag=True, help="Every session with its sets, as JSON.")
 @click.option(
     "--since",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     metavar="YYYY-MM-DD",
-    help="Only sessions started on or after this day (from its midnight here).",
+    help="Only sessions started on or after this day, from its midnight where you are now "
+    "(the table shows each session at the time where it was recorded).",
 )
 @click.option("--limit", type=COUNT, default=20, show_default=True, help="Sessions in the table.")
 @click.option("--all", "show_all", is_flag=True, help="Show empty sessions (no set done) too.")
@@ -40,7 +41,8 @@ def history(
     data_dir: Path | None,
 ) -> None:
     """Your sessions, newest first, with sets done, partial and skipped, reps, time and the
-    current streak. Sessions with no set done are left out of the table unless --all.
+    current streak. Sessions with no set done or partial are left out of the table unless
+    --all.
 
     \b
     pushtimer history delete ID     remove one session (asks first; --yes does not)
@@ -72,7 +74,9 @@ def history(
         echo_json(json_document(rows, today, streak_days=streak(every, today)))
     else:
         shown = rows if show_all else counted(rows)
-        if shown or not rows:
+        if since and not rows and every:  # (the history is not empty: the day left all out)
+            say(f"No sessions since {since:%Y-%m-%d}: `pushtimer history` shows them all.")
+        elif shown or not rows:
             for line in table_lines(shown[:limit]):
                 say(line)
         if len(shown) > limit:

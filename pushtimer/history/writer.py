@@ -275,7 +275,10 @@ def add_unsaved(store: HistoryStore, folder: Path) -> list[str]:
         except OSError:
             continue  # another process took it
         if not (stat.S_ISREG(mode) and UNSAVED_NAME.fullmatch(path.name)):
-            passed_over.append(f"History: left {path} alone: {_kind(mode)} pushtimer did not save")
+            passed_over.append(
+                f"History: left {path} alone: {_kind(mode)} pushtimer did not save"
+                " (nothing of yours is lost; move it out of that folder to end this line)"
+            )
             continue
         claimed = path.with_suffix(f".adding-{os.getpid()}")
         try:

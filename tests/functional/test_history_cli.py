@@ -119,6 +119,13 @@ def test_since_keeps_the_sessions_since_that_day_began_where_you_are(
     code, out, _ = run("history", "--json", "--since", "2026-11-20", data=tmp_path)
     assert code == 0
     assert [s["workout"] for s in json.loads(out)["sessions"]] == kept
+    code, out, _ = run("history", "--since", "2026-11-20", data=tmp_path)
+    if not kept:  # the history is not empty: the day left every session out
+        assert out.splitlines()[0] == (
+            "No sessions since 2026-11-20: `pushtimer history` shows them all."
+        )
+    else:
+        assert [line.split()[4] for line in out.splitlines()[1:-1]] == kept
 
 
 def test_delete_takes_the_data_dir_given_to_history(data: Path) -> None:
@@ -127,3 +134,13 @@ def test_delete_takes_the_data_dir_given_to_history(data: Path) -> None:
     )
     assert result.exit_code == 0 and result.stdout.endswith("Deleted session 1.\n")
     assert [row.id for row in HistoryStore(data).sessions()] == [2]
+
+
+@pytest.mark.parametrize("given", ["2026-13-01", "yesterday", "2026-11-20T10:00"])
+def test_a_day_that_is_no_day_is_told_how_to_write_one(data: Path, given: str) -> None:
+    code, _, err = run("history", "--since", given, data=data)
+    assert code == 2
+    assert err.splitlines()[-1] == (
+        f"Error: Invalid value for '--since': {given!r} is not a day: write it as YYYY-MM-DD,"
+        " such as 2026-11-20"
+    )

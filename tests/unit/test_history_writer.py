@@ -160,6 +160,7 @@ def test_only_files_a_writer_saved_are_claimed_from_unsaved(tmp_path: Path) -> N
     assert _sessions(tmp_path) == [(1, [1], None)]
     assert writer.passed_over == [
         f"History: left {folder / name} alone: {kind} pushtimer did not save"
+        " (nothing of yours is lost; move it out of that folder to end this line)"
         for name, kind in (
             ("20261120T080000-123.json", "a FIFO"),
             ("20261120T080001-124.json", "a folder"),
