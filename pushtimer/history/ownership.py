@@ -15,9 +15,10 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import stat
 from pathlib import Path
 from typing import Literal
+
+from pushtimer.platforms import open_regular
 
 PUSHTIMER_ID = 0x70757368  # "push"
 MAGIC = b"SQLite format 3\x00"
@@ -37,14 +38,14 @@ def examine(path: Path, schema_version: int) -> Verdict:
       one); ``odd``: not a regular file (a folder, a pipe, a device).
     """
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+        descriptor = open_regular(path)
     except FileNotFoundError:
         return "missing"
     except IsADirectoryError:
         return "odd"
+    if descriptor is None:
+        return "odd"
     try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            return "odd"
         header = os.read(descriptor, 100)
     finally:
         os.close(descriptor)

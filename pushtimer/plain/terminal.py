@@ -4,14 +4,13 @@ back, and the signals that end a session between two operations, never inside on
 from __future__ import annotations
 
 import contextlib
-import os
-import selectors
 import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
 from types import FrameType
 
+from pushtimer.platforms import Input, ending_signals, single_keys, watch_input
 from pushtimer.session.clock import Clock
 
 EXIT_INTERRUPTED = 130
@@ -48,34 +47,28 @@ class StdinWaiter:
 
     def __init__(self, clock: Clock) -> None:
         self._clock = clock
-        self._selector = selectors.DefaultSelector()
-        self._fd: int | None = None
+        self._input: Input | None = None
         try:
-            self._fd = sys.stdin.fileno()
-            self._selector.register(self._fd, selectors.EVENT_READ)
+            self._input = watch_input(sys.stdin.fileno(), sys.stdin.isatty())
         except (AttributeError, ValueError, OSError):
-            self._fd = None  # closed, or a file that cannot be watched
+            self._input = None  # closed, or a file that cannot be watched
 
     def __call__(self, deadline: float | None) -> bytes | None:
         timeout = None if deadline is None else max(0.0, deadline - self._clock.now())
-        if self._fd is None:
+        if self._input is None:
             if timeout is None:
                 return b""
             time.sleep(timeout)
             return None
-        if not self._selector.select(timeout):
-            return None
-        try:
-            typed = os.read(self._fd, 1024)
-        except OSError:
-            typed = b""
+        typed = self._input.wait(timeout)
         if typed == b"":
-            self._selector.unregister(self._fd)
-            self._fd = None
+            self._input.close()
+            self._input = None
         return typed
 
     def close(self) -> None:
-        self._selector.close()
+        if self._input is not None:
+            self._input.close()
 
 
 @contextlib.contextmanager
@@ -84,51 +77,19 @@ def terminal_keys(
 ) -> Iterator[None]:
     """Single keys without Enter when stdin is a terminal (Ctrl+C still interrupts).
 
-    Ctrl+Z hands the terminal back in its own mode before the process stops (telling
-    ``on_suspend`` first), and on ``fg`` (SIGCONT) single keys come back (the shell
-    restores its own mode meanwhile) before ``on_resume`` is told."""
-    if not sys.stdin or not sys.stdin.isatty():
+    Ctrl+Z (POSIX) hands the terminal back in its own mode before the process stops
+    (telling ``on_suspend`` first), and on ``fg`` (SIGCONT) single keys come back (the
+    shell restores its own mode meanwhile) before ``on_resume`` is told
+    (``pushtimer.platforms.single_keys``)."""
+    with single_keys(on_suspend, on_resume):
         yield
-        return
-    import termios
-    import tty
-
-    fd = sys.stdin.fileno()
-    saved = termios.tcgetattr(fd)
-
-    def keys_on() -> None:
-        # Only in the foreground: setting the mode from the background would stop us.
-        with contextlib.suppress(OSError, termios.error):
-            if os.tcgetpgrp(fd) == os.getpgrp():
-                tty.setcbreak(fd)
-
-    def suspend(signum: int, frame: FrameType | None) -> None:
-        on_suspend()
-        with contextlib.suppress(OSError, termios.error):
-            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
-        signal.signal(signal.SIGTSTP, signal.SIG_DFL)
-        os.kill(os.getpid(), signal.SIGTSTP)  # stops here until SIGCONT
-        signal.signal(signal.SIGTSTP, suspend)
-        keys_on()
-        on_resume()
-
-    handlers = {signal.SIGTSTP: suspend, signal.SIGCONT: lambda s, f: keys_on()}
-    before = {sig: signal.signal(sig, handler) for sig, handler in handlers.items()}
-    try:
-        tty.setcbreak(fd)
-        yield
-    finally:
-        for sig, handler in before.items():
-            signal.signal(sig, handler)
-        with contextlib.suppress(OSError, termios.error):
-            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
 
 
 @contextlib.contextmanager
 def stop_on_signals(stopper: SignalStop) -> Iterator[None]:
-    """Ctrl+C, SIGINT, SIGTERM and SIGHUP end the session as cleanly as q does."""
-    signals = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-    saved = {sig: signal.signal(sig, stopper) for sig in signals}
+    """Ctrl+C, SIGINT, SIGTERM and SIGHUP (where there is one) end the session as cleanly
+    as q does."""
+    saved = {sig: signal.signal(sig, stopper) for sig in ending_signals()}
     try:
         yield
     finally:

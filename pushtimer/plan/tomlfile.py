@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 import sys
 from pathlib import Path
 from typing import Any
 
 from pushtimer.plan.errors import PlanError
+from pushtimer.platforms import open_regular
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -32,16 +32,17 @@ def read_toml(path: Path, source: str, noun: str = "plan") -> dict[str, Any]:
 def read_file(path: Path, source: str, noun: str = "plan") -> bytes:
     """The bytes of a regular file of at most 1 MiB. A pipe, a device or a socket is
     refused without waiting on it: the file is opened without blocking and what was opened
-    is checked (so a file swapped for a FIFO after a look cannot hang the read either), and
-    the limit holds while reading, whatever the size said."""
+    is checked (so a file swapped for a FIFO after a look cannot hang the read either;
+    ``pushtimer.platforms.open_regular``), and the limit holds while reading, whatever the
+    size said."""
     try:
         if path.is_dir():
             raise PlanError.single(source, f"is a folder, not a {noun} file")
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+        descriptor = open_regular(path)
+        if descriptor is None:
+            raise PlanError.single(source, "is not a regular file")
         with os.fdopen(descriptor, "rb") as handle:
             info = os.fstat(descriptor)
-            if not stat.S_ISREG(info.st_mode):
-                raise PlanError.single(source, "is not a regular file")
             if info.st_size > MAX_FILE_BYTES:
                 raise PlanError.single(source, _too_big(info.st_size, noun))
             return handle.read(MAX_FILE_BYTES + 1)

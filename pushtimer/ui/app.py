@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from msgspec import Struct
 from textual import events, on
@@ -32,6 +32,13 @@ from pushtimer.history.recorder import SessionRecorder
 from pushtimer.plan.catalog import PlanFile, find_plans
 from pushtimer.plan.model import Plan
 from pushtimer.plan.quick import QuickValues
+from pushtimer.platforms import (
+    ending_signals,
+    restore_terminal,
+    suspend_signal,
+    terminal_hung_up,
+    terminal_mode,
+)
 from pushtimer.printable import printable
 from pushtimer.served import served
 from pushtimer.session.clock import Clock, MonotonicClock
@@ -62,6 +69,10 @@ WRITER_START = 0.3
 # the process itself (the terminal may be gone, and Textual's shutdown with it), and how
 # long it then gives waiting history rows before saving them aside. Both within 2 s.
 EXIT_GRACE = 1.0
+# How often the terminal is asked whether it is still there, and the signal a closed one
+# counts as (SIGHUP's number on Linux and macOS: the exit status is 129, as for SIGHUP).
+HANGUP_CHECK = 1.0
+HANGUP = 1
 EXIT_FLUSH = 0.5
 
 
@@ -200,6 +211,8 @@ class PushtimerApp(App[int]):
         self._event_loop = asyncio.get_running_loop()
         if self._handle_signals:
             self._stop_on_signals()
+            if not served() and terminal_mode() is not None:  # a terminal that can hang up
+                self.set_interval(HANGUP_CHECK, self._check_hangup)
         self.app_suspend_signal.subscribe(self, self._pause_for_suspend)
         self.app_resume_signal.subscribe(self, self._redraw_everything)
         if self.session is not None:
@@ -468,20 +481,28 @@ class PushtimerApp(App[int]):
 
         Plain ``signal.signal`` handlers, not the event loop's: they run even when the loop
         is stuck (Textual's shutdown can wait for ever on a terminal that is gone)."""
-        for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        for sig in ending_signals():  # SIGHUP where there is one (not on Windows)
             with contextlib.suppress(ValueError, OSError):  # only possible on the main thread
                 self._saved_handlers[sig] = signal.signal(sig, self._on_signal)
-        # Ctrl+Z from the terminal: note the moment, then let Textual's driver stop the
-        # process as it does (its handler leaves the terminal as it was).
+        # Ctrl+Z from the terminal (POSIX): note the moment, then let Textual's driver stop
+        # the process as it does (its handler leaves the terminal as it was).
+        suspend = suspend_signal()
         with contextlib.suppress(ValueError, OSError):
-            stop = signal.getsignal(signal.SIGTSTP)
-            if callable(stop):
+            stop = signal.getsignal(suspend) if suspend is not None else None
+            if suspend is not None and callable(stop):
 
                 def suspended(signum: int, frame: FrameType | None) -> None:
                     self.note_suspended()
                     stop(signum, frame)
 
-                self._saved_handlers[signal.SIGTSTP] = signal.signal(signal.SIGTSTP, suspended)
+                self._saved_handlers[suspend] = signal.signal(suspend, suspended)
+
+    def _check_hangup(self) -> None:
+        """A closed terminal ends the session as SIGHUP does, even when no SIGHUP comes
+        (under ``make run`` only make is sent one, and Textual's input thread then spins
+        on the dead terminal for ever)."""
+        if terminal_hung_up():
+            self._on_signal(HANGUP, None)
 
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
         if self.signalled:
@@ -529,27 +550,3 @@ class PushtimerApp(App[int]):
         for sig, handler in self._saved_handlers.items():
             with contextlib.suppress(ValueError, OSError, TypeError):
                 signal.signal(sig, handler)  # type: ignore[arg-type]
-
-
-def terminal_mode() -> list[Any] | None:
-    """The terminal's mode before the full screen takes it (None: not a terminal)."""
-    try:
-        import termios
-
-        return termios.tcgetattr(0)
-    except Exception:  # no termios, no terminal on stdin (termios.error is no OSError)
-        return None
-
-
-def restore_terminal(mode: list[Any] | None) -> None:
-    """Leave the full screen by hand (the watchdog's last resort): main screen, cursor on,
-    mouse reporting off, and the terminal's mode as it was before."""
-    fd = os.open("/dev/tty", os.O_WRONLY | os.O_NOCTTY | os.O_NONBLOCK)
-    try:
-        os.write(fd, b"\x1b[?1000l\x1b[?1003l\x1b[?1006l\x1b[?2004l\x1b[?1049l\x1b[?25h")
-        if mode is not None:
-            import termios
-
-            termios.tcsetattr(fd, termios.TCSANOW, mode)
-    finally:
-        os.close(fd)

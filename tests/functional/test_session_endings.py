@@ -183,3 +183,24 @@ def test_a_history_locked_mid_session_delays_no_cue_and_loses_no_set(tmp_path: P
     (session,) = sessions(tmp_path)
     assert session["status"] == "complete"
     assert outcomes(session) == [(1, "done"), (2, "done"), (3, "done")]
+
+
+def test_a_closed_terminal_ends_the_session_even_when_no_sighup_comes(tmp_path: Path) -> None:
+    """Under `make run` the terminal's SIGHUP goes to make, which dies without passing it
+    on: the app must see for itself that its terminal is gone (it spun on it, using a core,
+    for as long as nobody killed it), end the session with its sets kept, and exit."""
+    data = tmp_path / "data"
+    (tmp_path / "Makefile").write_text(
+        f"run:\n\t{PUSHTIMER} --data-dir {data} {' '.join(ONE_SET_THEN_REST + QUIET)}\n"
+    )
+    term = Terminal("hangup-under-make")
+    term.start("make", "-s", "-C", str(tmp_path), "run")
+    try:
+        term.wait("REST", 20)  # set 1 done
+        app = term.program_pid()
+    finally:
+        term.close()
+    assert seconds_to_end(app) < 5
+    (session,) = sessions(data)
+    assert outcomes(session) == [(1, "done")]  # stopped in the rest after it
+    assert session["stop_reason"] == "signal"
