@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 PLAN ?= plans/back-week.toml
 
-.PHONY: run test check lint format typecheck layers bench sounds clean constraints
+.PHONY: run test check dist-check lint format typecheck layers bench sounds clean constraints
 
 # The versions CI uses, from constraints.txt: a newer release of a dependency never
 # arrives unannounced (`make constraints` writes the file again from this venv).
@@ -13,14 +13,15 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c const
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PIP) -e '.[dev,sound]' \
+	$(PIP) 'pip>=25.1'
+	$(PIP) --group dev -e '.[sound]' \
 	  || { echo "pushtimer: the sound extra (simpleaudio) did not build; it needs libasound2-dev"; \
 	       echo "pushtimer: and a C compiler. Going on without it: a sound player or the bell."; \
-	       $(PIP) -e '.[dev]'; }
+	       $(PIP) --group dev -e .; }
 	@touch $@
 
 constraints: $(STAMP)
-	{ sed -n '1,2p' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable; } > constraints.new
+	{ sed -n '1,2p' constraints.txt; $(BIN)/python -m pip freeze --all --exclude-editable; } > constraints.new
 	mv constraints.new constraints.txt
 
 run: $(STAMP)
@@ -42,13 +43,33 @@ format: $(STAMP)
 	$(BIN)/ruff format pushtimer tests benchmarks
 	$(BIN)/ruff check --fix pushtimer tests benchmarks
 
+# Strict, for each platform pushtimer runs on (pushtimer/platforms.py keeps the others'
+# names behind sys.platform checks).
 typecheck: $(STAMP)
-	$(BIN)/mypy
+	$(BIN)/mypy --platform linux
+	$(BIN)/mypy --platform win32
+	$(BIN)/mypy --platform darwin
 
 layers: $(STAMP)
 	$(BIN)/lint-imports
 
 check: lint typecheck layers test
+
+# The release as a user gets it: wheel and sdist built, the wheel installed in a fresh
+# venv outside the repo, and the commands a new user runs first.
+DIST_VENV := $(shell mktemp -u -d /tmp/pushtimer-dist.XXXXXX)
+DIST_RUN := cd $(DIST_VENV) && env XDG_CONFIG_HOME=$(DIST_VENV)/config \
+  PUSHTIMER_DATA_DIR=$(DIST_VENV)/data bin/pushtimer
+dist-check: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist . >/dev/null
+	$(PYTHON) -m venv $(DIST_VENV)
+	$(DIST_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt dist/*.whl
+	$(DIST_RUN) --version
+	$(DIST_RUN) plans
+	$(DIST_RUN) validate back-week
+	$(DIST_RUN) quick 1 --tempo 1-0-0-0 --prepare 0 --plain --no-sound </dev/null
+	rm -rf $(DIST_VENV)
 
 # Needs tmux (the app runs in a private terminal). About ten minutes (the soak takes five;
 # run benchmarks/soak.py alone for its full ten).

@@ -47,7 +47,7 @@ class SimpleaudioBackend:
         from pushtimer.audio.alsa import silence_alsa
 
         silence_alsa()  # before libasound first runs, so it never prints
-        import simpleaudio  # type: ignore[import-untyped]  # no type information shipped
+        import simpleaudio  # (typed as Any: pyproject's mypy overrides)
 
         self._module: Any = simpleaudio
         self._playing: Any = None

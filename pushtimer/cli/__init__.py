@@ -1,8 +1,9 @@
 """The ``pushtimer`` command line: the group and its options (``group.py``), what the
-commands share (``common.py``), and one module per family of commands: live sessions
-(``sessions.py``), plans (``plans.py``), the history (``history.py``), the settings
-(``config.py``) and sound (``sound.py``). Each command module registers its commands on
-the group when imported, here."""
+commands share (``common.py``), starting a front end (``frontends.py``), and one module
+per family of commands: live sessions (``sessions.py``), plans (``plans.py``), the history
+(``history.py``), progress (``progress.py``), the settings (``config.py``), sound
+(``sound.py``) and browser mode (``serve.py``). The command modules import the group's
+helpers, never each other or this package; each command is registered here, by name."""
 
 from __future__ import annotations
 
@@ -15,9 +16,26 @@ from typing import TextIO
 
 import click
 
-from pushtimer.cli import config, history, plans, progress, serve, sessions, sound  # noqa: F401
+from pushtimer.cli import config, history, plans, progress, serve, sessions, sound
 from pushtimer.cli.group import cli
 from pushtimer.printable import printable, say
+
+# Every command, registered by name (`pushtimer --help` lists them sorted).
+for command in (
+    sessions.open_plan,
+    sessions.run,
+    sessions.quick,
+    plans.plans,
+    plans.show,
+    plans.validate,
+    plans.schema,
+    history.history,
+    progress.progress,
+    config.config,
+    sound.sound_check,
+    serve.serve,
+):
+    cli.add_command(command)
 
 
 class _Printable:

@@ -8,11 +8,10 @@ import sys
 import click
 
 from pushtimer.cli.common import EXIT_USAGE, echo_json, settings, settings_path
-from pushtimer.cli.group import cli
 from pushtimer.printable import say
 
 
-@cli.command("config", short_help="The settings in effect, and where each comes from.")
+@click.command("config", short_help="The settings in effect, and where each comes from.")
 @click.option(
     "--init",
     "write_file",

@@ -83,7 +83,7 @@ def cli(
     if not interactive():
         ctx.invoke(cli.commands["plans"])  # not a terminal: print the list instead
         return
-    from pushtimer.cli.sessions import open_history, run_full_screen
+    from pushtimer.cli.frontends import open_history, run_full_screen
     from pushtimer.session.options import SessionOptions
 
     found = settings()

@@ -10,12 +10,11 @@ import click
 
 from pushtimer.cli import common
 from pushtimer.cli.common import COUNT, DATA_DIR_OPTION, DAY, EXIT_USAGE, echo_json, history_errors
-from pushtimer.cli.group import cli
 from pushtimer.cli.targets import history_rows
 from pushtimer.printable import say
 
 
-@cli.group(
+@click.group(
     invoke_without_command=True, short_help="Your sessions: what was done, partial or skipped."
 )
 @click.option("--csv", "as_csv", is_flag=True, help="One row per set, with a header row.")

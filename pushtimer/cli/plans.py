@@ -21,7 +21,6 @@ from pushtimer.cli.common import (
     plan_errors,
     settings,
 )
-from pushtimer.cli.group import cli
 from pushtimer.cli.targets import coached, history_of, quiet_rows
 from pushtimer.printable import say
 
@@ -33,7 +32,7 @@ if TYPE_CHECKING:
     from pushtimer.plan.model import Plan
 
 
-@cli.command(short_help="Check plan files: every problem, one line each.")
+@click.command(short_help="Check plan files: every problem, one line each.")
 @click.argument("plans", nargs=-1, required=True, metavar="PLAN...")
 @DATA_DIR_OPTION
 def validate(plans: tuple[str, ...], data_dir: Path | None) -> None:
@@ -67,7 +66,7 @@ def validate(plans: tuple[str, ...], data_dir: Path | None) -> None:
         sys.exit(EXIT_PLAN_ERROR)
 
 
-@cli.command(short_help="The plans and their workouts, with the one due next.")
+@click.command(short_help="The plans and their workouts, with the one due next.")
 @DATA_DIR_OPTION
 def plans(data_dir: Path | None) -> None:
     """List the shipped plans and your own, with each workout and its length, and the
@@ -122,7 +121,7 @@ def recovery_lines(plan: Plan, rows: list[SessionRow], today: date) -> list[str]
     return lines
 
 
-@cli.command(short_help="The timeline of a plan's workouts, step by step.")
+@click.command(short_help="The timeline of a plan's workouts, step by step.")
 @click.argument("plan")
 @WORKOUT_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the timeline as JSON.")
@@ -177,7 +176,7 @@ def targets_json(coaching: Coaching, workout: int) -> dict[str, object]:
     }
 
 
-@cli.command(short_help="The JSON Schema of the plan format, for editors.")
+@click.command(short_help="The JSON Schema of the plan format, for editors.")
 def schema() -> None:
     """Print the JSON Schema of the plan format (for editors and language servers)."""
     from pushtimer.plan.schema import plan_schema

@@ -12,7 +12,6 @@ import click
 
 from pushtimer.cli import common
 from pushtimer.cli.common import DATA_DIR_OPTION, EXIT_USAGE, echo_json
-from pushtimer.cli.group import cli
 from pushtimer.cli.targets import history_rows
 from pushtimer.printable import say
 
@@ -23,7 +22,7 @@ LAST_SESSIONS = 5
 CHART_WIDTH = 72
 
 
-@cli.command(short_help="Targets, records and a chart per exercise.")
+@click.command(short_help="Targets, records and a chart per exercise.")
 @click.argument("exercise", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Everything, every session, as JSON.")
 @DATA_DIR_OPTION

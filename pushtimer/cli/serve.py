@@ -12,7 +12,6 @@ import click
 
 from pushtimer.cli import common
 from pushtimer.cli.common import COUNT, DATA_DIR_OPTION, WORKOUT_OPTION, no_sound_asked
-from pushtimer.cli.group import cli
 from pushtimer.printable import say
 
 EXIT_SERVE = 1
@@ -22,7 +21,7 @@ EXTRA_MISSING = (
 )
 
 
-@cli.command(short_help="The app in a browser: a tablet, phone or TV.")
+@click.command(short_help="The app in a browser: a tablet, phone or TV.")
 @click.argument("plan", required=False)
 @WORKOUT_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -25,15 +25,12 @@ from pushtimer.cli.common import (
     plan_errors,
     settings,
 )
-from pushtimer.cli.group import PlanShortcut, cli
+from pushtimer.cli.frontends import open_history, run_full_screen, run_plain_mode
+from pushtimer.cli.group import PlanShortcut
 from pushtimer.session.options import SessionOptions
 
 if TYPE_CHECKING:
-    from pushtimer.coach.targets import Coaching
-    from pushtimer.history.store import HistoryStore, SessionRow
     from pushtimer.plan.model import Plan
-    from pushtimer.settings.loader import SettingsFile
-    from pushtimer.ui.app import Start
 
 
 def session_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -92,7 +89,7 @@ PLAIN_OPTION = click.option(
 )
 
 
-@cli.command("open", hidden=True, cls=PlanShortcut)
+@click.command("open", hidden=True, cls=PlanShortcut)
 @click.argument("plan")
 @WORKOUT_OPTION
 @PLAIN_OPTION
@@ -102,7 +99,7 @@ def open_plan(plan: str, workout: str | None, plain: bool, session: SessionOptio
     _start_plan(plan, workout, plain, session)
 
 
-@cli.command(short_help="A session of a plan (the workout due next).")
+@click.command(short_help="A session of a plan (the workout due next).")
 @click.argument("plan")
 @WORKOUT_OPTION
 @PLAIN_OPTION
@@ -124,7 +121,7 @@ def _start_plan(plan: str, workout: str | None, plain: bool, session: SessionOpt
     start_session(loaded, source, index, session, plain)
 
 
-@cli.command(short_help="One exercise now: reps with a tempo, or a hold.")
+@click.command(short_help="One exercise now: reps with a tempo, or a hold.")
 @click.argument("reps", required=False)
 @click.option("--hold", metavar="SECONDS", help="A timed hold instead of reps (90, 90s, 1m30s).")
 @click.option("--sets", metavar="N", help="How many sets [default: quick.sets, else 1].")
@@ -216,22 +213,6 @@ def start_session(
     run_full_screen(Start(coaching.applied, index, source, coaching), options, found, store)
 
 
-def open_history(options: SessionOptions) -> tuple[HistoryStore | None, SessionOptions]:
-    """The history, open for reading; or None when it cannot be used, with the options
-    saying why sessions will not be kept (a workout still runs). A lock or a full disk may
-    pass: sessions are then recorded as usual, their rows waiting until they can be
-    written."""
-    from pushtimer.history.errors import HistoryError
-    from pushtimer.history.store import HistoryStore
-
-    try:
-        return HistoryStore(options.data_dir), options
-    except HistoryError as error:
-        if error.transient:
-            return None, options
-        return None, options._replace(not_kept=error.short)
-
-
 def check_cue_log(path: str | None) -> None:
     """--cue-log names a file that can be written (its folder exists, it is not a
     folder), or the command stops here with one line, before any session starts."""
@@ -245,25 +226,3 @@ def check_cue_log(path: str | None) -> None:
         raise click.BadParameter(
             f"cannot write {path!r}: {reason}", param_hint="'--cue-log'"
         ) from None
-
-
-def run_plain_mode(
-    index: int,
-    options: SessionOptions,
-    count_in: float,
-    coaching: Coaching,
-    rows: list[SessionRow],
-) -> NoReturn:
-    """Plain line mode (pushtimer/plain/launch.py); ends the process."""
-    from pushtimer.plain.launch import run_plain
-
-    run_plain(coaching, index, options, count_in, rows)
-
-
-def run_full_screen(
-    start: Start | None, options: SessionOptions, found: SettingsFile, store: HistoryStore | None
-) -> NoReturn:
-    """The full screen (pushtimer/ui/launch.py); ends the process."""
-    from pushtimer.ui.launch import run_full_screen as launch
-
-    launch(start, options, found, store)

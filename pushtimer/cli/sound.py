@@ -6,11 +6,10 @@ import click
 
 from pushtimer.audio import SOUND_CHOICES, ring_terminal_bell
 from pushtimer.cli.common import given, settings
-from pushtimer.cli.group import cli
 from pushtimer.printable import say
 
 
-@cli.command("sound-check", short_help="Play every cue, and say how sound plays here.")
+@click.command("sound-check", short_help="Play every cue, and say how sound plays here.")
 @click.option(
     "--sound",
     type=click.Choice(SOUND_CHOICES),

@@ -150,6 +150,7 @@ def _record_launches(
     monkeypatch: pytest.MonkeyPatch, interactive: bool
 ) -> list[tuple[str, object]]:
     """Stand-ins for the two session front ends, noting which one a command chose."""
+    import pushtimer.cli.frontends as frontends
     import pushtimer.cli.group as group
     import pushtimer.cli.sessions as sessions
 
@@ -166,6 +167,7 @@ def _record_launches(
     monkeypatch.setattr(group, "interactive", lambda: interactive)
     monkeypatch.setattr(sessions, "run_plain_mode", plain)
     monkeypatch.setattr(sessions, "run_full_screen", tui)
+    monkeypatch.setattr(frontends, "run_full_screen", tui)  # (the bare command's)
     return launched
 
 
