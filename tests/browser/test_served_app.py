@@ -4,7 +4,7 @@ address other than loopback, the page without its token is refused, and with it 
 leaves the address bar; a tab over ``--max-sessions`` says why.
 
 textual-serve draws into a canvas, so what the app sends is read off the websocket.
-``PUSHTIMER_SCREENSHOTS=DIR`` keeps the screenshots (the README's picture comes from here).
+``PUSHTIMER_SCREENSHOTS=DIR`` keeps the screenshots (docs/usage.md's picture comes from here).
 """
 
 from __future__ import annotations

@@ -141,7 +141,7 @@ def test_quick_form(snap_compare: SnapCompare) -> None:
 
 
 def test_readme_workout(snap_compare: SnapCompare) -> None:
-    """The picture in the README: the shipped plan, 1.5 s into the first lowering."""
+    """The picture in the README and docs/usage.md: the shipped plan, 1.5 s into the first lowering."""
     plan = load_plan(SHIPPED_PLANS / "back-week.toml")
     assert snap_compare(session_app(plan), terminal_size=(80, 24), run_before=at(11.5))
 
