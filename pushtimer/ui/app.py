@@ -10,12 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
-import signal
-import threading
 import time
 from collections.abc import Callable, Mapping
-from types import FrameType
 from typing import TYPE_CHECKING
 
 from msgspec import Struct
@@ -32,13 +28,6 @@ from pushtimer.history.recorder import SessionRecorder
 from pushtimer.plan.catalog import PlanFile, find_plans
 from pushtimer.plan.model import Plan
 from pushtimer.plan.quick import QuickValues
-from pushtimer.platforms import (
-    ending_signals,
-    restore_terminal,
-    suspend_signal,
-    terminal_hung_up,
-    terminal_mode,
-)
 from pushtimer.printable import printable
 from pushtimer.served import served
 from pushtimer.session.clock import Clock, MonotonicClock
@@ -50,6 +39,7 @@ from pushtimer.session.timeline import Timeline
 from pushtimer.startup import release_collection
 from pushtimer.ui.messages import DeleteSession, MuteToggled, SessionMoved, WorkoutChosen
 from pushtimer.ui.palette import THEMES, ThemeChoice
+from pushtimer.ui.process import EXIT_INTERRUPTED, HANGUP_CHECK, ProcessGuard
 from pushtimer.ui.screens.workout import WorkoutScreen
 from pushtimer.ui.view import FigureChoice
 
@@ -61,19 +51,9 @@ if TYPE_CHECKING:
 # Screens other than the workout screen are imported when first shown: opening a plan
 # straight away (the common case) does not pay for the picker, the summary or help.
 
-EXIT_INTERRUPTED = 130
 MIN_DELAY = 0.001  # a wake-up already due still goes through a timer (Textual needs > 0)
 # History writes begin once the first screen is out (rows handed over before that wait).
 WRITER_START = 0.3
-# After SIGTERM, SIGHUP or SIGINT: how long a clean exit may take before the watchdog ends
-# the process itself (the terminal may be gone, and Textual's shutdown with it), and how
-# long it then gives waiting history rows before saving them aside. Both within 2 s.
-EXIT_GRACE = 1.0
-# How often the terminal is asked whether it is still there, and the signal a closed one
-# counts as (SIGHUP's number on Linux and macOS: the exit status is 129, as for SIGHUP).
-HANGUP_CHECK = 1.0
-HANGUP = 1
-EXIT_FLUSH = 0.5
 
 
 class Start(Struct, frozen=True):
@@ -164,9 +144,7 @@ class PushtimerApp(App[int]):
         self._early_cues: list[tuple[Event, Timeline, float]] = []
         self._suspended_at: float | None = None  # when a Ctrl+Z stopped the process
         self._handle_signals = handle_signals
-        self.signalled = False  # ended by a signal (the terminal may be gone)
-        self._saved_handlers: dict[int, object] = {}
-        self._tty_before = terminal_mode() if handle_signals else None
+        self.process = ProcessGuard(self, terminal=handle_signals)  # signals, the watchdog
         # For the picker: what plans' [defaults] leave out (the settings'), the values the
         # quick-set form starts from, and what keeps those a quick set was started with.
         self.plan_defaults = plan_defaults
@@ -210,9 +188,9 @@ class PushtimerApp(App[int]):
     def on_mount(self) -> None:
         self._event_loop = asyncio.get_running_loop()
         if self._handle_signals:
-            self._stop_on_signals()
-            if not served() and terminal_mode() is not None:  # a terminal that can hang up
-                self.set_interval(HANGUP_CHECK, self._check_hangup)
+            self.process.install(self._event_loop)
+            if not served() and self.process.has_terminal:  # a terminal that can hang up
+                self.set_interval(HANGUP_CHECK, self.process.check_hangup)
         self.app_suspend_signal.subscribe(self, self._pause_for_suspend)
         self.app_resume_signal.subscribe(self, self._redraw_everything)
         if self.session is not None:
@@ -475,62 +453,6 @@ class PushtimerApp(App[int]):
 
     # -- signals -------------------------------------------------------------------------
 
-    def _stop_on_signals(self) -> None:
-        """SIGTERM, SIGHUP (a closed terminal) and SIGINT end like Ctrl+C, with the
-        terminal restored and the session's sets kept, and the process always ends.
-
-        Plain ``signal.signal`` handlers, not the event loop's: they run even when the loop
-        is stuck (Textual's shutdown can wait for ever on a terminal that is gone)."""
-        for sig in ending_signals():  # SIGHUP where there is one (not on Windows)
-            with contextlib.suppress(ValueError, OSError):  # only possible on the main thread
-                self._saved_handlers[sig] = signal.signal(sig, self._on_signal)
-        # Ctrl+Z from the terminal (POSIX): note the moment, then let Textual's driver stop
-        # the process as it does (its handler leaves the terminal as it was).
-        suspend = suspend_signal()
-        with contextlib.suppress(ValueError, OSError):
-            stop = signal.getsignal(suspend) if suspend is not None else None
-            if suspend is not None and callable(stop):
-
-                def suspended(signum: int, frame: FrameType | None) -> None:
-                    self.note_suspended()
-                    stop(signum, frame)
-
-                self._saved_handlers[suspend] = signal.signal(suspend, suspended)
-
-    def _check_hangup(self) -> None:
-        """A closed terminal ends the session as SIGHUP does, even when no SIGHUP comes
-        (under ``make run`` only make is sent one, and Textual's input thread then spins
-        on the dead terminal for ever)."""
-        if terminal_hung_up():
-            self._on_signal(HANGUP, None)
-
-    def _on_signal(self, signum: int, frame: FrameType | None) -> None:
-        if self.signalled:
-            return  # already ending; the watchdog sees it through
-        self.signalled = True
-        code = EXIT_INTERRUPTED if signum == signal.SIGINT else 128 + signum
-        reason: StopReason = "interrupt" if signum == signal.SIGINT else "signal"
-        watchdog = threading.Thread(
-            target=self._watchdog, args=(code, reason), name="pushtimer-exit", daemon=True
-        )
-        watchdog.start()
-        with contextlib.suppress(RuntimeError):
-            self._event_loop.call_soon_threadsafe(self.stop_everything, code, reason)
-
-    def _watchdog(self, code: int, reason: StopReason) -> None:
-        """Ends the process if a clean exit has not done so within ``EXIT_GRACE``: stops
-        the session (under its lock), gives history rows ``EXIT_FLUSH`` to be written or
-        saves them aside, puts the terminal back if it is still there, and exits."""
-        time.sleep(EXIT_GRACE)
-        session = self.session
-        if session is not None and session.finish is None:
-            session.stop(reason)
-        if self.writer is not None:
-            self.writer.close(EXIT_FLUSH)
-        with contextlib.suppress(Exception):
-            restore_terminal(self._tty_before)
-        os._exit(code)
-
     def on_app_blur(self, event: events.AppBlur) -> None:
         """Served to a page, the app never counts as blurred: on a tablet the key bar is the
         keys (Textual empties it while blurred), and the page gives the terminal the keys as
@@ -547,6 +469,9 @@ class PushtimerApp(App[int]):
             self.session = None  # no screen is left to show its summary on
         if self.player is not None:
             self.player.close()
-        for sig, handler in self._saved_handlers.items():
-            with contextlib.suppress(ValueError, OSError, TypeError):
-                signal.signal(sig, handler)  # type: ignore[arg-type]
+        self.process.uninstall()
+
+    @property
+    def signalled(self) -> bool:
+        """Ended by a signal (the terminal may be gone)."""
+        return self.process.signalled

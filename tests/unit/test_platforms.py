@@ -6,6 +6,7 @@ the console's keys."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import subprocess
@@ -203,11 +204,10 @@ def test_windows_full_screen_handles_the_signals_there_are(
     app = PushtimerApp(clock=FakeClock(), plans=lambda: [])  # before: Textual looks too
     as_windows(monkeypatch)
     try:
-        app._stop_on_signals()
-        assert set(app._saved_handlers) == {signal.Signals.SIGINT, signal.Signals.SIGTERM}
+        app.process.install(asyncio.new_event_loop())
+        assert set(app.process.saved) == {signal.Signals.SIGINT, signal.Signals.SIGTERM}
     finally:
-        for sig, handler in app._saved_handlers.items():
-            signal.signal(sig, handler)  # type: ignore[arg-type]
+        app.process.uninstall()
 
 
 # -- single keys -------------------------------------------------------------------------
