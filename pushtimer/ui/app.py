@@ -296,7 +296,9 @@ class PushtimerApp(App[int]):
         )
         self.last_session = self.session
         marks = coaching.marks(workout) if coaching is not None else {}
-        self._workout_screen = WorkoutScreen(self.session, self.big_figure, marks)
+        self._workout_screen = WorkoutScreen(
+            self.session, self.big_figure, marks, sound_off=self.sound_off, not_kept=self.not_kept
+        )
         return self._workout_screen
 
     def catch_up(self) -> None:

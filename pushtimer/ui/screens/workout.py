@@ -160,11 +160,16 @@ class WorkoutScreen(Screen[None]):
         session: LiveSession,
         big_figure: FigureChoice = "rep",
         marks: Mapping[int, str] | None = None,
+        sound_off: bool = False,
+        not_kept: str | None = None,
     ) -> None:
         super().__init__()
         self.session = session
         self.big_figure: FigureChoice = big_figure
         self.marks = marks or {}  # targets moved from the plan's, by exercise: "12 -> 13 reps"
+        self.sound_off = sound_off  # --no-sound, or sound = "off": nothing to mute
+        self.not_kept = not_kept  # why sessions are not recorded (the history is unusable)
+        self._muted = False  # as the app's ``muted``, which this screen watches
         self._open_segment: int | None = None  # the open set whose footer shows "Done"
         self._resting = False
         self._paused = False  # the footer offers Resume instead of Pause
@@ -206,19 +211,17 @@ class WorkoutScreen(Screen[None]):
         self.show_state()
 
     def _show_muted(self, muted: bool) -> None:
-        if getattr(self.app, "sound_off", False):
-            text = "SOUND OFF"  # (--no-sound, or sound = "off" in the settings)
-        else:
-            text = "MUTED (m)" if muted else ""
+        self._muted = muted
+        # (SOUND OFF: --no-sound, or sound = "off" in the settings)
+        text = "SOUND OFF" if self.sound_off else "MUTED (m)" if muted else ""
         self.query_one("#sound-state", TextLine).text = text
         self.refresh_bindings()
 
     def _show_history_problem(self, problem: str) -> None:
         """While history writes wait: say why, and that nothing is lost. The line is made
         the first time it is needed (most sessions never need it)."""
-        not_kept = getattr(self.app, "not_kept", None)
-        if not_kept:
-            text = f"Not kept: {not_kept}"
+        if self.not_kept:
+            text = f"Not kept: {self.not_kept}"
         else:
             text = f"History waits: {problem}. Sets are kept, saved later." if problem else ""
         warning = next(self.query("#history-warning").results(TextLine), None)
@@ -286,9 +289,9 @@ class WorkoutScreen(Screen[None]):
         if action in ("pause", "resume"):
             return self._paused == (action == "resume")
         if action in ("mute", "unmute"):
-            if getattr(self.app, "sound_off", False):
+            if self.sound_off:
                 return False
-            return bool(getattr(self.app, "muted", False)) == (action == "unmute")
+            return self._muted == (action == "unmute")
         return True
 
     # -- keys: each is one of the session's operations --------------------------------------
