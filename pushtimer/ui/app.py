@@ -65,6 +65,23 @@ class Start(Struct, frozen=True):
     coaching: Coaching | None = None  # the plan as written and its targets
 
 
+class AppSettings(Struct, frozen=True, kw_only=True):
+    """What the app shows and how, from the settings and the command line (the app's
+    collaborators, a clock, the history, the sound, are its other arguments)."""
+
+    count_in: float = DEFAULT_COUNT_IN  # seconds a resume counts back into work
+    reminder_every: float = REMINDER_SECONDS
+    big_figure: FigureChoice = "rep"
+    theme: ThemeChoice = "dark"
+    muted: bool = False
+    sound_off: bool = False  # --no-sound or sound = "off": no sound to mute
+    not_kept: str | None = None  # why sessions are not recorded (the history is unusable)
+    # For the picker: what plans' [defaults] leave out (the settings'), and the values the
+    # quick-set form starts from.
+    plan_defaults: Mapping[str, object] | None = None
+    quick_start: QuickValues | None = None
+
+
 class PushtimerApp(App[int]):
     """Plan picker -> workout screen -> summary."""
 
@@ -101,30 +118,23 @@ class PushtimerApp(App[int]):
         start: Start | None = None,
         cue_log: CueLog | None = None,
         plans: Callable[[], list[PlanFile]] = find_plans,
-        muted: bool = False,
         sound: Callable[[Callable[[], None]], SoundPlayer] | None = None,
         history: HistoryStore | None = None,
         writer: HistoryWriter | None = None,
         handle_signals: bool = False,
-        count_in: float = DEFAULT_COUNT_IN,
-        reminder_every: float = REMINDER_SECONDS,
-        big_figure: FigureChoice = "rep",
-        theme: ThemeChoice = "dark",
-        plan_defaults: Mapping[str, object] | None = None,
-        quick_start: QuickValues | None = None,
         remember_quick: Callable[[QuickValues], None] | None = None,
-        not_kept: str | None = None,
-        sound_off: bool = False,
+        settings: AppSettings | None = None,
     ) -> None:
         super().__init__()
-        self.not_kept = not_kept  # why sessions are not recorded (the history is unusable)
-        self.sound_off = sound_off  # --no-sound or sound = "off": no sound to mute
-        self.count_in = count_in  # seconds a resume counts back into work
-        self.reminder_every = reminder_every
-        self.big_figure: FigureChoice = big_figure
+        shown = settings or AppSettings()
+        self.not_kept = shown.not_kept  # why sessions are not recorded (the history is unusable)
+        self.sound_off = shown.sound_off  # --no-sound or sound = "off": no sound to mute
+        self.count_in = shown.count_in  # seconds a resume counts back into work
+        self.reminder_every = shown.reminder_every
+        self.big_figure: FigureChoice = shown.big_figure
         for choice in THEMES.values():
             self.register_theme(choice)
-        self._first_theme(THEMES[theme].name)
+        self._first_theme(THEMES[shown.theme].name)
         self.clock: Clock = clock or MonotonicClock()
         self.start = start
         self.cue_log = cue_log
@@ -134,7 +144,7 @@ class PushtimerApp(App[int]):
         self.next_wake: float | None = None  # when the timer below fires
         self._timer: Timer | None = None
         self._workout_screen: WorkoutScreen | None = None
-        self.set_reactive(PushtimerApp.muted, muted)
+        self.set_reactive(PushtimerApp.muted, shown.muted)
         self.history = history  # for reading
         self.writer = writer  # for recording, off the event loop
         self._recorder: SessionRecorder | None = None
@@ -147,8 +157,8 @@ class PushtimerApp(App[int]):
         self.process = ProcessGuard(self, terminal=handle_signals)  # signals, the watchdog
         # For the picker: what plans' [defaults] leave out (the settings'), the values the
         # quick-set form starts from, and what keeps those a quick set was started with.
-        self.plan_defaults = plan_defaults
-        self.quick_start = quick_start
+        self.plan_defaults = shown.plan_defaults
+        self.quick_start = shown.quick_start
         self.remember_quick = remember_quick
 
     def _first_theme(self, name: str) -> None:

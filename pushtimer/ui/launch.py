@@ -34,7 +34,7 @@ def run_full_screen(
     why, sessions run unrecorded, and the screen says so."""
     from pushtimer.history.writer import HistoryWriter
     from pushtimer.settings.last_quick import last_quick, save_last_quick
-    from pushtimer.ui.app import PushtimerApp
+    from pushtimer.ui.app import AppSettings, PushtimerApp
 
     values = settings.settings
     # The picker's quick-set form starts from the last quick set (else [quick]).
@@ -58,15 +58,17 @@ def run_full_screen(
             history=store,
             writer=writer,
             handle_signals=True,
-            count_in=values.count_in,
-            reminder_every=values.reminder_every,
-            big_figure=values.big_figure,
-            theme=values.theme,
-            plan_defaults=settings.plan_defaults(),
-            quick_start=quick_start,
             remember_quick=functools.partial(save_last_quick, options.data_dir),
-            not_kept=options.not_kept,
-            sound_off=options.sound == "off",
+            settings=AppSettings(
+                count_in=values.count_in,
+                reminder_every=values.reminder_every,
+                big_figure=values.big_figure,
+                theme=values.theme,
+                plan_defaults=settings.plan_defaults(),
+                quick_start=quick_start,
+                not_kept=options.not_kept,
+                sound_off=options.sound == "off",
+            ),
         )
         app.run()
         note = writer.close() if writer is not None else None

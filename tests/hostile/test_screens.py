@@ -12,7 +12,7 @@ from textual.app import App, ComposeResult
 from pushtimer.history.store import HistoryStore, SessionEnd, SessionHead, SetRow
 from pushtimer.plan.catalog import PlanFile
 from pushtimer.session.clock import FakeClock
-from pushtimer.ui.app import PushtimerApp
+from pushtimer.ui.app import AppSettings, PushtimerApp
 from pushtimer.ui.widgets.text_line import TextLine
 from tests.hostile.fixtures import CONTROL, INVISIBLE, raw_characters
 
@@ -66,7 +66,9 @@ async def test_a_session_whose_history_cannot_be_used_says_it_is_not_kept() -> N
 
     reason = "/data/history.sqlite3 is not pushtimer's history (another program's database)"
     app = PushtimerApp(
-        clock=FakeClock(), start=Start(short_plan(), 0, "short.toml"), not_kept=reason
+        clock=FakeClock(),
+        start=Start(short_plan(), 0, "short.toml"),
+        settings=AppSettings(not_kept=reason),
     )
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

@@ -8,7 +8,7 @@ from textual.pilot import Pilot
 
 from pushtimer.plan import Plan
 from pushtimer.session.clock import FakeClock
-from pushtimer.ui.app import PushtimerApp, Start
+from pushtimer.ui.app import AppSettings, PushtimerApp, Start
 from pushtimer.ui.palette import ThemeChoice
 from pushtimer.ui.widgets.big_figure import BigFigure
 from pushtimer.ui.widgets.phase_banner import PhaseBanner
@@ -62,8 +62,7 @@ def session_app(
     return PushtimerApp(
         clock=clock or FakeClock(),
         start=Start(plan or short_plan(), 0, "short.toml"),
-        count_in=count_in,
-        theme=theme,
+        settings=AppSettings(count_in=count_in, theme=theme),
     )
 
 

@@ -3,11 +3,13 @@ is, the figure setting, and a phase that shows without colour. On a fake clock."
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from pushtimer.plan import Plan
 from pushtimer.session.clock import FakeClock
-from pushtimer.ui.app import PushtimerApp, Start
+from pushtimer.ui.app import AppSettings, PushtimerApp, Start
 from pushtimer.ui.screens.workout import WorkoutScreen
 from pushtimer.ui.widgets.big_figure import BigFigure
 from pushtimer.ui.widgets.phase_banner import PATTERNS
@@ -36,8 +38,10 @@ per_side = true
 """
 
 
-def _app(plan: Plan, **options: object) -> PushtimerApp:
-    return PushtimerApp(clock=FakeClock(), start=Start(plan, 0, "test.toml"), **options)  # type: ignore[arg-type]
+def _app(plan: Plan, **settings: Any) -> PushtimerApp:
+    """The app on ``plan``, with ``settings`` (AppSettings' fields: theme=, big_figure=)."""
+    shown = AppSettings(**settings)
+    return PushtimerApp(clock=FakeClock(), start=Start(plan, 0, "test.toml"), settings=shown)
 
 
 async def test_the_last_three_seconds_of_a_rest_read_get_ready_in_the_colour_of_the_work() -> None:

@@ -13,7 +13,7 @@ from pushtimer.plan.catalog import user_plans_dir
 from pushtimer.session.clock import FakeClock
 from pushtimer.settings.last_quick import LAST_QUICK_NAME, last_quick, save_last_quick
 from pushtimer.settings.model import QuickSettings
-from pushtimer.ui.app import PushtimerApp
+from pushtimer.ui.app import AppSettings, PushtimerApp
 from pushtimer.ui.screens.picker import PickerScreen
 from pushtimer.ui.screens.quick_form import QuickFormScreen
 from pushtimer.ui.screens.summary import SummaryScreen
@@ -41,7 +41,7 @@ async def test_the_form_keeps_what_was_started_and_the_next_app_starts_from_it(
 ) -> None:
     app = PushtimerApp(
         clock=FakeClock(),
-        quick_start=last_quick(tmp_path, BUILT_IN),
+        settings=AppSettings(quick_start=last_quick(tmp_path, BUILT_IN)),
         remember_quick=functools.partial(save_last_quick, tmp_path),
     )
     async with app.run_test(size=(80, 30)) as pilot:
@@ -60,7 +60,9 @@ async def test_the_form_keeps_what_was_started_and_the_next_app_starts_from_it(
         await pilot.pause()
     assert (tmp_path / LAST_QUICK_NAME).is_file()
 
-    again = PushtimerApp(clock=FakeClock(), quick_start=last_quick(tmp_path, BUILT_IN))
+    again = PushtimerApp(
+        clock=FakeClock(), settings=AppSettings(quick_start=last_quick(tmp_path, BUILT_IN))
+    )
     async with again.run_test(size=(80, 30)) as pilot:
         await _open_quick_form(pilot, again)
         assert _shown(again) == {
@@ -94,7 +96,10 @@ async def test_back_in_the_picker_the_form_starts_from_the_set_just_done() -> No
 async def test_with_nothing_kept_the_form_starts_from_the_settings(tmp_path: Path) -> None:
     settings = QuickSettings(reps="max", sets=4, tempo="free", rest=45, prepare=2)
     (tmp_path / LAST_QUICK_NAME).write_text("{broken")  # ignored
-    app = PushtimerApp(clock=FakeClock(), quick_start=last_quick(tmp_path, settings.values()))
+    app = PushtimerApp(
+        clock=FakeClock(),
+        settings=AppSettings(quick_start=last_quick(tmp_path, settings.values())),
+    )
     async with app.run_test(size=(80, 30)) as pilot:
         await _open_quick_form(pilot, app)
         assert _shown(app) == {
@@ -119,7 +124,7 @@ async def test_the_picker_fills_in_the_settings_defaults_for_plans() -> None:
         'name = "Bare"\n[[exercise]]\nname = "Push-up"\nreps = 1\ntempo = "1-0-0-0"\nsets = 2\n'
     )
     for defaults, total in ((None, "1:12"), ({"prepare": 0, "rest": 10}, "0:12")):
-        app = PushtimerApp(clock=FakeClock(), plan_defaults=defaults)
+        app = PushtimerApp(clock=FakeClock(), settings=AppSettings(plan_defaults=defaults))
         async with app.run_test(size=(100, 40)) as pilot:
             await pilot.pause()
             prompts = [str(o.prompt).strip() for o in app.screen.query_one(OptionList).options]
