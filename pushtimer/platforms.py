@@ -39,21 +39,30 @@ LEAVE_FULL_SCREEN = b"\x1b[?1000l\x1b[?1003l\x1b[?1006l\x1b[?2004l\x1b[?1049l\x1
 # -- files -------------------------------------------------------------------------------
 
 
-def open_regular(path: str | os.PathLike[str]) -> int | None:
+def open_regular(path: str | os.PathLike[str], follow_links: bool = True) -> int | None:
     """A descriptor open for reading (binary) on the regular file at ``path``, or None when
-    what is there is something else (a folder, a FIFO, a device, a socket); it never waits
-    on one. Errors are ``os.open``'s (``FileNotFoundError``...). The caller closes it.
+    what is there is something else (a folder, a FIFO, a device, a socket; a link, without
+    ``follow_links``); it never waits on one. Errors are ``os.open``'s
+    (``FileNotFoundError``...). The caller closes it.
 
-    POSIX opens without blocking and without taking a controlling terminal, then checks
-    what was opened, so a file swapped for a FIFO after a look cannot hang. Windows has
-    neither flag: it looks first (its pipes are not in the file system, but ``CON`` or
-    ``NUL`` are devices) and checks what was opened again."""
+    POSIX opens without blocking and without taking a controlling terminal (nor following
+    a link, when asked: ``O_NOFOLLOW``, refused as ELOOP), then checks what was opened, so
+    a file swapped for a FIFO after a look cannot hang. Windows has none of those flags: it
+    looks first (its pipes are not in the file system, but ``CON`` or ``NUL`` are devices)
+    and checks what was opened again."""
     if sys.platform == "win32":
-        if not stat.S_ISREG(Path(path).stat().st_mode):
+        found = Path(path).stat() if follow_links else Path(path).lstat()
+        if not stat.S_ISREG(found.st_mode):
             return None
         descriptor = os.open(path, os.O_RDONLY | os.O_BINARY)
     else:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+        flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY
+        try:
+            descriptor = os.open(path, flags if follow_links else flags | os.O_NOFOLLOW)
+        except OSError as error:
+            if not follow_links and error.errno == errno.ELOOP:
+                return None  # a link
+            raise
     try:
         regular = stat.S_ISREG(os.fstat(descriptor).st_mode)
     except BaseException:

@@ -30,6 +30,7 @@ from msgspec import Struct
 
 from pushtimer.history.errors import HistoryError
 from pushtimer.history.store import HistoryStore, SessionEnd, SessionHead, SetRow
+from pushtimer.platforms import open_regular
 
 RETRY_SECONDS = 0.5
 WRITE_BUSY_SECONDS = 0.25  # how long one write waits on a lock before the writer retries
@@ -322,10 +323,10 @@ def _kind(mode: int) -> str:
 def _read_regular(path: Path) -> bytes:
     """The bytes of ``path``, if it is still a regular file of sane size when opened (never
     waiting on a FIFO put in its place, never following a link)."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
-    descriptor = os.open(path, flags)
+    descriptor = open_regular(path, follow_links=False)
+    if descriptor is None:
+        raise OSError(f"{path}: not a file of rows")
     with os.fdopen(descriptor, "rb") as file:
-        found = os.fstat(file.fileno())
-        if not stat.S_ISREG(found.st_mode) or found.st_size > UNSAVED_MOST_BYTES:
+        if os.fstat(descriptor).st_size > UNSAVED_MOST_BYTES:
             raise OSError(f"{path}: not a file of rows")
         return file.read(UNSAVED_MOST_BYTES + 1)

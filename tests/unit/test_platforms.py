@@ -404,3 +404,27 @@ def test_what_is_no_terminal_is_never_hung_up(tmp_path: Path) -> None:
 def test_windows_never_asks_whether_a_terminal_hung_up(monkeypatch: pytest.MonkeyPatch) -> None:
     as_windows(monkeypatch)
     assert not platforms.terminal_hung_up(0)
+
+
+def test_a_link_is_refused_when_links_are_not_followed(tmp_path: Path) -> None:
+    target = tmp_path / "rows.json"
+    target.write_bytes(b"{}")
+    (tmp_path / "link.json").symlink_to(target)
+    descriptor = platforms.open_regular(tmp_path / "link.json")
+    assert descriptor is not None
+    os.close(descriptor)
+    assert platforms.open_regular(tmp_path / "link.json", follow_links=False) is None
+    descriptor = platforms.open_regular(target, follow_links=False)
+    assert descriptor is not None
+    os.close(descriptor)
+
+
+def test_windows_refuses_a_link_when_links_are_not_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, opened: list[str]
+) -> None:
+    target = tmp_path / "rows.json"
+    target.write_bytes(b"{}")
+    (tmp_path / "link.json").symlink_to(target)
+    as_windows(monkeypatch)
+    assert platforms.open_regular(tmp_path / "link.json", follow_links=False) is None
+    assert opened == []
