@@ -4,11 +4,12 @@ progress``. plotext is imported only here, when a chart is drawn."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime
 
 from msgspec import Struct
 
 from pushtimer.coach.progress import ExerciseProgress
+from pushtimer.history.report import stamp_instant
 
 _STYLE = re.compile(r"\x1b\[[0-9;]*m")  # plotext ends lines with a colour reset, even plain
 MIN_WIDTH = 30
@@ -74,9 +75,8 @@ def _moments(stamps: list[str]) -> list[datetime]:
     placed: list[datetime] = []
     before: datetime | None = None
     for stamp in stamps:
-        moment = datetime.fromisoformat(stamp)
-        instant = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-        wall = moment.replace(tzinfo=None)
+        instant = stamp_instant(stamp)
+        wall = datetime.fromisoformat(stamp).replace(tzinfo=None)
         if before is not None and wall < placed[-1]:
             wall = placed[-1] + (instant - before)
         placed.append(wall)

@@ -52,8 +52,13 @@ def session_day(row: SessionRow) -> date:
 
 
 def instant(row: SessionRow) -> datetime:
-    """The moment a session started, with its offset (one recorded without, as local)."""
-    moment = datetime.fromisoformat(row.started)
+    """The moment a session started, with its offset."""
+    return stamp_instant(row.started)
+
+
+def stamp_instant(stamp: str) -> datetime:
+    """The moment of a history stamp, with its offset (one recorded without, as local)."""
+    moment = datetime.fromisoformat(stamp)
     return moment if moment.tzinfo is not None else moment.astimezone()
 
 
