@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from pushtimer.plan.errors import PlanError
+from pushtimer.plan.toml_hints import plain_words
 from pushtimer.platforms import open_regular
 
 if sys.version_info >= (3, 11):
@@ -69,7 +70,8 @@ def toml_from_bytes(data: bytes, source: str, noun: str = "plan") -> dict[str, A
 
 
 def toml_from_text(text: str, source: str) -> dict[str, Any]:
-    """Parse TOML text; a syntax error keeps the parser's line and column."""
+    """Parse TOML text; a syntax error keeps the parser's line and column, and for the
+    common mistakes says what to write instead (``pushtimer.plan.toml_hints``)."""
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -96,6 +98,7 @@ def _syntax_error(error: tomllib.TOMLDecodeError, text: str, source: str) -> str
         column = len(text) - text.rfind("\n")
     # Messages of newer parsers carry the position on lines of their own: keep the first line.
     message = message.splitlines()[0] if message else "syntax error"
-    if line is None:
+    if line is None or column is None:
         return f"{source}: not valid TOML: {message}"
-    return f"{source}:{line}:{column}: not valid TOML: {message}"
+    words = plain_words(message, text, line, column) or message
+    return f"{source}:{line}:{column}: not valid TOML: {words}"

@@ -1,5 +1,6 @@
 """The file ``pushtimer config --init`` writes: every key with what it does, its bounds and
-its built-in default, commented out, all from the model (so it cannot disagree with it)."""
+its built-in default, commented out, all from the model (so it cannot disagree with it).
+What the comments suggest is written as TOML takes it: ``true or false``, text in quotes."""
 
 from __future__ import annotations
 
@@ -41,10 +42,18 @@ def _entry(field: mi.Field) -> str:
     about = ""
     if isinstance(kind, mi.Metadata):
         about = str((kind.extra_json_schema or {}).get("description", ""))
-    allowed = describe(kind)
-    bounds = f"{allowed[0].upper()}{allowed[1:]}."
+    bounds = _sentence(describe(kind))
     default = toml_value(field.default)
     return f"\n{_comment(about)}{_comment(bounds)}# {field.encode_name} = {default}\n"
+
+
+def _sentence(words: str) -> str:
+    """``a whole number from 0 to 10`` -> ``A whole number from 0 to 10.``; words that
+    start with a value as the file writes it keep it as written (``true or false.``, never
+    ``True``, which TOML refuses)."""
+    if words.split(" ", 1)[0] in ("true", "false"):
+        return f"{words}."
+    return f"{words[0].upper()}{words[1:]}."
 
 
 def _comment(text: str) -> str:
