@@ -13,8 +13,9 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c const
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PIP) 'pip>=25.1'
-	$(PIP) --group dev -e '.[sound]' \
+	@echo "pushtimer: installing into $(VENV) with the sound extra (a minute or two the first time)"
+	@$(PIP) 'pip>=25.1'
+	@$(PIP) --group dev -e '.[sound]' \
 	  || { echo "pushtimer: the sound extra (simpleaudio) did not build; it needs libasound2-dev"; \
 	       echo "pushtimer: and a C compiler. Going on without it: a sound player or the bell."; \
 	       $(PIP) --group dev -e .; }

@@ -1,9 +1,10 @@
 """The ``pushtimer`` command line: the group and its options (``group.py``), what the
 commands share (``common.py``), starting a front end (``frontends.py``), and one module
-per family of commands: live sessions (``sessions.py``), plans (``plans.py``), the history
-(``history.py``), progress (``progress.py``), the settings (``config.py``), sound
-(``sound.py``) and browser mode (``serve.py``). The command modules import the group's
-helpers, never each other or this package; each command is registered here, by name."""
+per family of commands: live sessions (``sessions.py``), plans (``plans.py``), the plan
+editor (``editing.py``), the history (``history.py``), progress (``progress.py``), the
+settings (``config.py``), sound (``sound.py``) and browser mode (``serve.py``). The command
+modules import the group's helpers, never each other or this package; each command is
+registered here, by name."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from typing import TextIO
 
 import click
 
-from pushtimer.cli import config, history, plans, progress, serve, sessions, sound
+from pushtimer.cli import config, editing, history, plans, progress, serve, sessions, sound
 from pushtimer.cli.group import cli
 from pushtimer.printable import printable, say
 
@@ -29,6 +30,8 @@ for command in (
     plans.show,
     plans.validate,
     plans.schema,
+    editing.new,
+    editing.edit,
     history.history,
     progress.progress,
     config.config,

@@ -35,14 +35,14 @@ def user_plans_dir() -> Path:
 
 def find_plans() -> list[PlanFile]:
     """Shipped plans, then the user's, each sorted by file name."""
-    found = [PlanFile(path, "shipped") for path in _plan_files(plans_dir())]
+    found = [PlanFile(path, "shipped") for path in plan_files(plans_dir())]
     user = user_plans_dir()
     if user.is_dir():
-        found += [PlanFile(path, "user") for path in _plan_files(user)]
+        found += [PlanFile(path, "user") for path in plan_files(user)]
     return found
 
 
-def _plan_files(folder: Path) -> list[Path]:
+def plan_files(folder: Path) -> list[Path]:
     """The ``*.toml`` regular files in ``folder``, sorted. Only names and ``stat`` are
     read: a FIFO, a device or a socket named like a plan is never opened (opening a FIFO
     would wait for a writer for ever), and a folder is left out."""

@@ -16,7 +16,7 @@ import msgspec
 
 from pushtimer.plan.amounts import at_ceilings
 from pushtimer.plan.durations import format_clock
-from pushtimer.plan.errors import PlanError
+from pushtimer.plan.errors import PlanError, Problem
 from pushtimer.plan.length import MAX_WORKOUT_SECONDS, workout_length
 from pushtimer.plan.model import Plan
 from pushtimer.plan.tomlfile import MAX_FILE_BYTES, read_toml, toml_from_bytes, toml_from_text
@@ -73,6 +73,7 @@ def _check_lengths(plan: Plan, source: str) -> None:
     within the format's bounds a workout could be planned for weeks, and laying it out
     would take gigabytes."""
     lines = []
+    problems = []
     grown = at_ceilings(plan)
     for number, (workout, most) in enumerate(
         zip(plan.workouts, grown.workouts, strict=True), start=1
@@ -86,12 +87,14 @@ def _check_lengths(plan: Plan, source: str) -> None:
                 if seconds > MAX_WORKOUT_SECONDS
                 else f"can grow to {format_clock(grows)} by its progress (set lower up_to values)"
             )
-            lines.append(
-                f"{source}: {place}: {said}; a workout may be "
+            text = (
+                f"{said}; a workout may be "
                 f"at most {MAX_WORKOUT_SECONDS // 3600} hours (fewer sets, reps or rests)"
             )
+            lines.append(f"{source}: {place}: {text}")
+            problems.append(Problem((number - 1,), None, text))
     if lines:
-        raise PlanError(lines)
+        raise PlanError(lines, problems)
 
 
 def _with_fallbacks(data: dict[str, Any], defaults: Fallbacks | None) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from msgspec import Struct
 from msgspec import inspect as mi
 
 from pushtimer.plan.durations import parse_duration
-from pushtimer.plan.errors import PlanError
+from pushtimer.plan.errors import PlanError, Problem
 from pushtimer.plan.model import AMOUNT, DURATION, TEMPO, Exercise, Plan
 from pushtimer.plan.progress_rules import exercise_problems, untested
 from pushtimer.plan.tempo import parse_tempo
@@ -40,13 +40,24 @@ class _Field(Struct, frozen=True):
 
 
 class Place(Struct, frozen=True):
-    """Where in the plan a problem is: the words for people and the TOML table path."""
+    """Where in the plan a problem is: the words for people, the TOML table path and the
+    0-based numbers of the list items on it (workout 1, exercise 2 is ``(0, 1)``)."""
 
     labels: tuple[str, ...] = ()
     tables: tuple[str, ...] = ()
+    indexes: tuple[int, ...] = ()
 
-    def child(self, label: str, key: str) -> Place:
-        return Place((*self.labels, label), (*self.tables, key))
+    def child(self, label: str, key: str, index: int | None = None) -> Place:
+        numbers = self.indexes if index is None else (*self.indexes, index)
+        return Place((*self.labels, label), (*self.tables, key), numbers)
+
+    def field(self, key: str | None) -> str | None:
+        """The key a problem is about, dotted from the nearest list item's table:
+        ``rest``, ``progress.add``, ``defaults.tempo``."""
+        inner = self.tables[len(self.indexes) :]
+        if key is None:
+            return ".".join(inner) or None
+        return ".".join((*inner, key))
 
     def header(self, key: str) -> str:
         return ".".join((*self.tables, key))
@@ -59,10 +70,16 @@ class _Report:
     def __init__(self, source: str) -> None:
         self.source = source
         self.lines: list[str] = []
+        self.problems: list[Problem] = []
 
-    def add(self, place: Place, message: str) -> None:
+    def add(self, place: Place, message: str, key: str | None = None) -> None:
+        """One problem at ``place``, about ``key`` of its table when it is about one."""
         where = f"{place}: " if place.labels else ""
         self.lines.append(f"{self.source}: {where}{message}")
+        self.problems.append(Problem(place.indexes, place.field(key), message))
+
+    def error(self) -> PlanError:
+        return PlanError(self.lines, self.problems)
 
 
 def check_plan(data: dict[str, Any], source: str) -> dict[str, Any]:
@@ -76,7 +93,7 @@ def check_plan(data: dict[str, Any], source: str) -> dict[str, Any]:
     _check_layout(data, report)
     _check_tests(data, report)
     if report.lines or clean is None:
-        raise PlanError(report.lines)
+        raise report.error()
     return clean
 
 
@@ -101,7 +118,7 @@ def _tables(data: dict[str, Any], key: str, place: Place) -> list[tuple[Place, d
     if not isinstance(items, list):
         return []
     return [
-        (place.child(_label(key, number, item), key), item)
+        (place.child(_label(key, number, item), key, number - 1), item)
         for number, item in enumerate(items, start=1)
         if isinstance(item, dict)
     ]
@@ -124,7 +141,7 @@ def check_table(data: dict[str, Any], model: type[msgspec.Struct], source: str) 
     report = _Report(source)
     clean = _check_table(data, model, Place(), report)
     if report.lines or clean is None:
-        raise PlanError(report.lines)
+        raise report.error()
     return clean
 
 
@@ -155,7 +172,7 @@ def _check_table(
         field = fields.get(key)
         if field is None:
             guess = _guess(key, fields)
-            report.add(place, _unknown_key(key, guess))
+            report.add(place, _unknown_key(key, guess), key)
             guesses.add(guess or "")
             ok = False
             continue
@@ -167,7 +184,7 @@ def _check_table(
         # A misspelt key has been reported already with its suggestion; don't pile on.
         if field.required and field.key not in data and field.key not in guesses:
             what = describe(field.kind, place.header(field.key))
-            report.add(place, f'missing key "{field.key}" ({what})')
+            report.add(place, f'missing key "{field.key}" ({what})', field.key)
             ok = False
     if cls is Exercise:
         ok = _check_exercise(data, guesses, place, report) and ok
@@ -184,7 +201,7 @@ def _check_value(
     if isinstance(kind, mi.StructType):
         if not isinstance(value, dict):
             what = f"a table ([{place.header(field.key)}])"
-            report.add(place, f'"{field.key}" must be {what}, got {show(value)}')
+            report.add(place, f'"{field.key}" must be {what}, got {show(value)}', field.key)
             return False, None
         table = _check_table(value, kind.cls, place.child(field.key, field.key), report)
         return table is not None, table
@@ -206,17 +223,20 @@ def _check_tables(
     low, high = kind.min_length or 0, kind.max_length
     if not isinstance(value, list) or len(value) < low or (high is not None and len(value) > high):
         what = describe(kind, place.header(field.key))
-        report.add(place, f'"{field.key}" must be {what}, got {show(value)}')
+        report.add(place, f'"{field.key}" must be {what}, got {show(value)}', field.key)
         return False, None
     items: list[dict[str, Any] | None] = []
     for number, item in enumerate(value, start=1):
         if not isinstance(item, dict):
             what = f"a [[{place.header(field.key)}]] table"
-            report.add(place, f'"{field.key}" item {number} must be {what}, got {show(item)}')
+            report.add(
+                place, f'"{field.key}" item {number} must be {what}, got {show(item)}', field.key
+            )
             items.append(None)
             continue
         label = _label(field.key, number, item)
-        items.append(_check_table(item, cls, place.child(label, field.key), report))
+        inner = place.child(label, field.key, number - 1)
+        items.append(_check_table(item, cls, inner, report))
     good = all(item is not None for item in items)
     return good, items
 
@@ -224,7 +244,7 @@ def _check_tables(
 def _check_leaf(field: _Field, value: object, place: Place, report: _Report) -> tuple[bool, object]:
     controls = _control_characters(field.key, value)
     for line in controls:
-        report.add(place, line)
+        report.add(place, line, field.key)
     if controls:
         return False, None
     marks = field.marks
@@ -234,13 +254,13 @@ def _check_leaf(field: _Field, value: object, place: Place, report: _Report) -> 
             typed = parse_duration(value)
         typed = msgspec.convert(typed, type=field.annotation)
     except (ValueError, msgspec.ValidationError) as error:
-        report.add(place, _leaf_message(field, value, str(error)))
+        report.add(place, _leaf_message(field, value, str(error)), field.key)
         return False, None
     if TEMPO in marks and isinstance(typed, str):
         try:
             parse_tempo(typed)
         except ValueError as error:
-            report.add(place, f'"{field.key}" {error}')
+            report.add(place, f'"{field.key}" {error}', field.key)
             return False, None
     return True, typed
 
@@ -282,16 +302,21 @@ def _check_exercise(data: dict[str, Any], guesses: set[str], place: Place, repor
     has_reps = "reps" in data or "reps" in guesses
     has_hold = "hold" in data or "hold" in guesses
     if has_reps and has_hold:
-        report.add(place, 'has both "reps" and "hold"; an exercise is either reps or a timed hold')
+        report.add(
+            place, 'has both "reps" and "hold"; an exercise is either reps or a timed hold', "hold"
+        )
         return False
     if not has_reps and not has_hold:
         report.add(
             place,
             'needs "reps" (a whole number from 1 to 500, or "max") or "hold" (a duration)',
+            "reps",
         )
         return False
     if has_hold and "tempo" in data:
-        report.add(place, '"tempo" paces reps and has no effect on a timed hold; remove it')
+        report.add(
+            place, '"tempo" paces reps and has no effect on a timed hold; remove it', "tempo"
+        )
         return False
     return True
 

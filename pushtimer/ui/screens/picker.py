@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from msgspec import Struct
 from rich.cells import cell_len
@@ -42,6 +43,9 @@ from pushtimer.ui.messages import WorkoutChosen
 from pushtimer.ui.screens.history import HistoryScreen
 from pushtimer.ui.screens.quick_form import QuickFormScreen
 from pushtimer.ui.widgets.text_line import TextLine
+
+if TYPE_CHECKING:
+    from pushtimer.plan.saving import EditedPlan
 
 QUICK = "quick"
 NEXT = "  < next"
@@ -127,6 +131,8 @@ class PickerScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "start", "Start", tooltip=START_HELP),
         Binding("h", "history", "History", tooltip="your history: sessions, streak, reps"),
+        Binding("n", "new_plan", "New plan", tooltip="make a plan in a form"),
+        Binding("e", "edit_plan", "Edit", tooltip="change the plan chosen in a form"),
         Binding("q", "app.quit", "Quit", tooltip="leave pushtimer"),
     ]
 
@@ -207,6 +213,45 @@ class PickerScreen(Screen[None]):
 
     def action_history(self) -> None:
         self.app.push_screen(HistoryScreen(self._past_sessions()))
+
+    def action_new_plan(self) -> None:
+        from pushtimer.plan.saving import new_plan
+
+        self._open_editor(new_plan())
+
+    def action_edit_plan(self) -> None:
+        """The plan of the workout chosen, in the editor (a shipped plan is saved as a copy)."""
+        from pushtimer.plan.saving import open_for_editing
+
+        plans = self.query_one(OptionList)
+        if plans.highlighted is None:
+            return
+        option_id = plans.options[plans.highlighted].id
+        if option_id is None or option_id == QUICK:
+            self.notify("Choose a workout of the plan to edit.", severity="warning")
+            return
+        entry = self._entries[int(option_id.split(":")[0])]
+        try:
+            edited = open_for_editing(entry.file.path)
+        except PlanError as error:
+            self.notify(printable("\n".join(error.lines)), severity="error", markup=False)
+            return
+        self._open_editor(edited)
+
+    def _open_editor(self, edited: EditedPlan) -> None:
+        from pushtimer.ui.editor.forms import PlanForm
+
+        self.app.push_screen(PlanForm(edited, ()), lambda _: self._reload())
+
+    def _reload(self) -> None:
+        """Back from the editor: the plans are read again (one may be new or changed)."""
+        self._entries = [_load(file, self._plan_defaults) for file in self._find_plans()]
+        self._coach()
+        plans = self.query_one(OptionList)
+        highlighted = plans.highlighted
+        plans.clear_options()
+        plans.add_options(self._options())
+        plans.highlighted = highlighted if highlighted is not None else self._first_choice(plans)
 
     def _options(self) -> list[Option | None]:
         options: list[Option | None] = []

@@ -1,0 +1,145 @@
+"""Writing a plan the editor made or changed: where it goes, and how, so nothing is lost.
+
+A plan is written atomically (a temporary file in the same folder, flushed to disk, then
+renamed over the plan), and the version it replaces is kept beside it as ``NAME.toml.bak``.
+A shipped plan is never written: it is saved as a copy in the user's plans folder, where
+it wins over the shipped one of the same name (docs/plan-format.md, "The plan editor").
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import stat
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from pushtimer.plan.catalog import user_plans_dir
+from pushtimer.plan.document import PlanDocument
+from pushtimer.plan.errors import Problem
+from pushtimer.plan.exercises import first_exercise
+from pushtimer.plan.tomlfile import read_file, toml_from_bytes
+from pushtimer.resources import plans_dir
+
+MAX_SLUG = 60
+
+
+def slug_of(name: str) -> str:
+    """A file name for a plan called ``name``: ``Knee push-ups, week 1`` ->
+    ``knee-push-ups-week-1`` (ASCII letters, digits and dashes; ``plan`` if none)."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", plain.lower())
+    slug = "-".join(words)[:MAX_SLUG].strip("-")
+    return slug or "plan"
+
+
+def new_plan_path(name: str, folder: Path | None = None) -> Path:
+    """A path in the user's plans folder for a new plan called ``name`` that is not taken:
+    ``name.toml``, else ``name-2.toml``, and so on."""
+    folder = folder or user_plans_dir()
+    slug = slug_of(name)
+    path = folder / f"{slug}.toml"
+    number = 2
+    while path.exists() or path.is_symlink():
+        path = folder / f"{slug}-{number}.toml"
+        number += 1
+    return path
+
+
+def is_shipped(path: Path) -> bool:
+    try:
+        return path.resolve().parent == plans_dir().resolve()
+    except OSError:
+        return False
+
+
+def save_target(path: Path) -> Path:
+    """Where the plan opened from ``path`` is saved: there, or for a shipped plan a copy
+    of the same name in the user's plans folder."""
+    return user_plans_dir() / path.name if is_shipped(path) else path
+
+
+def save_plan(text: str, path: Path) -> Path | None:
+    """Write ``text`` to ``path`` atomically, keeping what was there as ``path.bak``;
+    returns the backup's path (None for a new file). Raises OSError when it cannot be
+    written (nothing has changed then), and refuses to replace anything but a regular
+    file (a folder, a pipe, a device)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    backup = None
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        info = None
+    if info is not None:
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"{path} is not a regular file; not replaced")
+        backup = path.with_name(path.name + ".bak")
+        _write_atomically(path.read_bytes(), backup)
+    _write_atomically(text.encode("utf-8"), path)
+    return backup
+
+
+def _write_atomically(data: bytes, path: Path) -> None:
+    descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = Path(name)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temporary.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+
+
+class EditedPlan:
+    """A plan open in the editor: the document, the file it came from (None for a new
+    plan) and the file it is saved to (for a new plan, chosen from its name when first
+    saved, then kept)."""
+
+    def __init__(self, document: PlanDocument, opened: Path | None) -> None:
+        self.document = document
+        self.opened = opened
+        self.shipped = opened is not None and is_shipped(opened)
+        self.target: Path | None = save_target(opened) if opened is not None else None
+        self.saved_once = False
+
+    @property
+    def changed(self) -> bool:
+        """Unsaved changes: a new plan is changed until it is saved."""
+        return self.document.changed or (self.opened is None and not self.saved_once)
+
+    def problems(self) -> list[Problem]:
+        return self.document.problems()
+
+    def save(self) -> Path:
+        """Write the plan (the caller has checked it has no problems); returns where."""
+        if self.target is None:
+            name = self.document.get((), "name")
+            self.target = new_plan_path(name if isinstance(name, str) else "plan")
+        text = self.document.dump()
+        save_plan(text, self.target)
+        self.document.text = text
+        self.saved_once = True
+        return self.target
+
+
+def open_for_editing(path: Path) -> EditedPlan:
+    """The plan file at ``path``, open in the editor. A file that is not TOML raises
+    PlanError in ``validate``'s words; other problems are the editor's to show and put
+    right."""
+    source = str(path)
+    data = read_file(path, source)
+    toml_from_bytes(data, source)
+    return EditedPlan(PlanDocument(data.decode("utf-8").removeprefix("\ufeff"), source), path)
+
+
+def new_plan(name: str = "") -> EditedPlan:
+    """A new plan called ``name`` (empty: to be named in the form), of one workout with
+    the catalogue's first exercise; it has no file until it is saved."""
+    document = PlanDocument.new(name, first_exercise(), "new plan")
+    return EditedPlan(document, None)

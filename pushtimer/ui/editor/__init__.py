@@ -1,0 +1,1 @@
+"""The plan editor (docs/plan-format.md, "The plan editor")."""
