@@ -60,6 +60,7 @@ class PlanDocument:
             raise PlanError.single(source, f"not valid TOML: {error}") from None
         self.text = text
         self.source = source
+        self._removed: dict[tuple[Path, str], int] = {}  # (path, key): its place, removed
 
     @classmethod
     def new(cls, name: str, exercise: Mapping[str, Any], source: str) -> PlanDocument:
@@ -143,6 +144,9 @@ class PlanDocument:
         table: Any = self._table(path)
         head, _, last = key.rpartition(".")
         if head:
+            inside = table.get(head)
+            if isinstance(inside, Table) or (inside is None and not path and value is not None):
+                return self._set_in_table(head, last, value, inside)
             # A key added to or taken from an inline table: the table is written again, in
             # the house layout, on its one line (tomlkit would write ``then = "X"}``).
             inner = dict(self.get(path, head) or {})
@@ -154,11 +158,35 @@ class PlanDocument:
                 table[head][last] = _item(value)  # a value changed in place keeps the layout
                 return True
             return self.set(path, head, inner or None)
+        container = table if isinstance(table, Container) else table.value
         if value is None:
             if last in table:
+                # Where it stood, for a value typed again (a field emptied, then filled).
+                self._removed[(path, last)] = _place_of(container, last)
                 del table[last]
+        elif last not in table and (path, last) in self._removed:
+            _put_back(container, self._removed.pop((path, last)), last, _item(value))
         else:
             table[last] = _item(value)
+        return True
+
+    def _set_in_table(self, head: str, key: str, value: Any, table: Table | None) -> bool:
+        """A key of a table of its own (``[defaults]``): set in place; a table the plan
+        does not have yet is written before the first workout, as the shipped plans are."""
+        if table is None:
+            text = f"[{head}]\n{key} = {_item(value).as_string()}\n\n"
+            made = tomlkit.parse(text).item(head)
+            body = self._doc.body
+            first = next(i for i, (_, item) in enumerate(body) if isinstance(item, (AoT, Table)))
+            self._doc._insert_at(first, head, made)
+            return True
+        if value is None:
+            if key in table:
+                del table[key]
+            if not table:
+                del self._doc[head]
+        else:
+            table[key] = _item(value)
         return True
 
     # -- workouts and exercises as a whole ------------------------------------------------
@@ -301,6 +329,22 @@ def _end_with_blank_line(body: Container) -> None:
         elif place >= end:
             places[key] = place + 1
     items.insert(end, (None, Whitespace("\n")))
+
+
+def _place_of(body: Container, key: str) -> int:
+    return next(i for i, (k, _) in enumerate(body.body) if k is not None and k.key == key)
+
+
+def _put_back(body: Container, place: int, key: str, item: Item) -> None:
+    """Set ``key`` at ``place`` in the table, where it was before it was removed (before
+    any table inside, such as a workout's exercises), so the line comes back where it was."""
+    items = body.body
+    inner = next((i for i, (_, it) in enumerate(items) if isinstance(it, (AoT, Table))), None)
+    end = len(items) if inner is None else inner
+    if place >= end or place >= len(items):
+        body.append(key, item)  # (the table has changed too much: at its end)
+        return
+    body._insert_at(place, key, item)
 
 
 def _end_without_blank_line(body: Container) -> None:

@@ -188,8 +188,9 @@ def test_on_a_phone_the_page_fits_its_width_and_the_key_bar_takes_taps(
         height = int(sockets[-1].split("height=")[1].split("&")[0])
         assert 50 <= width <= 70, sockets
         received.clear()
-        # "? Help" sits at columns 29-35 of the key bar ("⏎ Start  h History  q Quit  ? Help").
-        page.touchscreen.tap(32.5 * 390 / width, 844 - 0.5 * 844 / height)
+        # "? Help" sits at columns 44-50 of the key bar
+        # ("⏎ Start  h History  n New  e Edit  q Quit  ? Help").
+        page.touchscreen.tap(47.5 * 390 / width, 844 - 0.5 * 844 / height)
         end = time.monotonic() + 10
         while "these keys" not in "".join(received) and time.monotonic() < end:
             page.wait_for_timeout(50)
@@ -329,3 +330,59 @@ def test_a_tab_over_the_cap_says_why_in_its_page(tmp_path: Path) -> None:
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=10)
+
+
+def test_a_plan_made_in_the_editor_in_the_browser_is_saved(tmp_path: Path) -> None:
+    """n in the served picker opens the plan editor; a typed name and Ctrl+S save a plan
+    that validates, in the user's plans folder."""
+    config = tmp_path / "config"
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pushtimer", "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "XDG_CONFIG_HOME": str(config), "XDG_DATA_HOME": str(tmp_path)},
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline().startswith("pushtimer is served at")
+    received: list[str] = []
+    try:
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
+            )
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            _listen(page, received)
+            page.goto(f"http://127.0.0.1:{port}/")
+
+            def wait_for(text: str, seconds: float = 15) -> None:
+                end = time.monotonic() + seconds
+                while time.monotonic() < end:
+                    if text in "".join(received):
+                        return
+                    page.wait_for_timeout(50)
+                raise AssertionError(f"{text!r} never came; got {len(received)} frames")
+
+            wait_for("choose a workout")
+            wait_for("Quit")
+            page.wait_for_timeout(500)
+            page.keyboard.press("n")
+            wait_for("Workouts")
+            page.keyboard.type("Browser plan")
+            wait_for("Browser plan")
+            page.keyboard.press("Control+s")
+            wait_for("Saved to")
+            _shoot(page, "browser-editor.png")
+            browser.close()
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=10)
+    saved = config / "pushtimer" / "plans" / "browser-plan.toml"
+    result = subprocess.run(
+        [sys.executable, "-m", "pushtimer", "validate", str(saved)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"{saved}: ok, 1 workout")

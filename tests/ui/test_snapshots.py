@@ -251,3 +251,49 @@ def test_picker_with_a_long_workout_name(snap_compare: SnapCompare, tmp_path: Pa
         clock=FakeClock(), history=store, plans=lambda: [*find_plans(), PlanFile(mine, "user")]
     )
     assert snap_compare(app, terminal_size=(80, 24))
+
+
+def _editor_app(tmp_path: Path) -> Any:
+    """The plan editor on a copy of the beginner plan (a user's own file)."""
+    from pushtimer.plan.saving import open_for_editing
+    from pushtimer.resources import plans_dir
+    from pushtimer.ui.editor.app import EditorApp
+
+    plan = tmp_path / "beginner.toml"
+    plan.write_bytes((plans_dir() / "beginner.toml").read_bytes())
+    return EditorApp(open_for_editing(plan))
+
+
+def editor_at(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=["80x24", "40x12"])
+@pytest.mark.parametrize(
+    "form, keys",
+    [("plan", ()), ("workout", ("enter",)), ("exercise", ("enter", "enter"))],
+)
+def test_plan_editor(
+    snap_compare: SnapCompare,
+    tmp_path: Path,
+    form: str,
+    keys: tuple[str, ...],
+    size: tuple[int, int],
+) -> None:
+    app = _editor_app(tmp_path)
+    assert snap_compare(app, terminal_size=size, run_before=editor_at(*keys))
+
+
+def test_plan_editor_with_a_problem(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    """A wrong value is shown under its field, in validate's words."""
+    app = _editor_app(tmp_path)
+    keys = ("enter", "enter", "tab", "tab", "backspace", *"ten")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=editor_at(*keys))

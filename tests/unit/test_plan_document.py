@@ -278,3 +278,25 @@ def test_any_one_edit_changes_at_most_one_line_and_undoing_it_restores_the_file(
     document.set((0, 0), key, before)
     if before is not None:
         assert document.dump() == text
+
+
+def test_a_first_default_makes_a_defaults_table_before_the_workouts() -> None:
+    document = new_plan("Mine").document
+    text = document.dump()
+    document.set((), "defaults.prepare", 2)
+    document.set((), "defaults.rest", "45s")
+    assert document.dump().startswith('name = "Mine"\n\n[defaults]\nprepare = 2\nrest = "45s"\n\n')
+    assert document.plan().defaults.rest == 45
+    document.set((), "defaults.prepare", None)
+    document.set((), "defaults.rest", None)
+    assert document.dump() == text
+
+
+def test_a_value_emptied_then_typed_again_comes_back_on_its_own_line() -> None:
+    document = PlanDocument(COMMENTED, "mine.toml")
+    document.set((0, 0), "sets", None)  # a field emptied, as on the way to typing 4
+    document.set((0, 0), "sets", 4)
+    assert changed_lines(COMMENTED, document.dump()) == ["-sets = 3", "+sets = 4"]
+    document.set((1,), "name", None)
+    document.set((1,), "name", "Thursday")
+    assert changed_lines(COMMENTED, document.dump())[-2:] == ['-name = "Thu"', '+name = "Thursday"']

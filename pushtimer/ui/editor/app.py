@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.app import App
 
 from pushtimer.plan.saving import EditedPlan
-from pushtimer.ui.editor.forms import PlanForm
+from pushtimer.ui.editor.forms import plan_form
 from pushtimer.ui.palette import THEMES, ThemeChoice
 
 
@@ -23,4 +23,4 @@ class EditorApp(App[int]):
         self.edit = edit
 
     def on_mount(self) -> None:
-        self.push_screen(PlanForm(self.edit, ()), lambda _: self.exit(0))
+        self.push_screen(plan_form(self.edit), lambda _: self.exit(0))

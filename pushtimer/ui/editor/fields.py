@@ -13,6 +13,7 @@ from textual.widgets import Checkbox, Input, Label, Select, TextArea
 from pushtimer.plan.form_fields import TEMPO_PRESETS, FormField, text_of, value_of
 from pushtimer.printable import printable
 from pushtimer.ui.widgets.text_line import TextLine
+from pushtimer.ui.widgets.tick import Tick
 
 
 class FieldRow(Vertical):
@@ -28,6 +29,8 @@ class FieldRow(Vertical):
         super().__init__(classes="editor-field")
         self.spec = spec
         self.start = value
+        self._shown = self._text_for(value)  # the text the field was given
+        self._edited = False
 
     def compose(self) -> ComposeResult:
         spec = self.spec
@@ -47,10 +50,10 @@ class FieldRow(Vertical):
         spec = self.spec
         if spec.kind == "bool":
             label = "left, then right" if spec.key == "per_side" else spec.label
-            return Checkbox(label, bool(self.start), compact=True, classes="editor-input")
+            return Tick(label, bool(self.start), compact=True, classes="editor-input")
         if spec.kind in ("lines", "paragraph"):
             area = TextArea(
-                printable(text_of(self.start), lines=True),
+                self._shown,
                 soft_wrap=True,
                 show_line_numbers=False,
                 compact=True,
@@ -59,11 +62,39 @@ class FieldRow(Vertical):
             )
             return area
         return Input(
-            printable(text_of(self.start)),
+            self._shown,
             placeholder=spec.hint,
             compact=True,
             classes="editor-input",
         )
+
+    @staticmethod
+    def _text_for(value: Any) -> str:
+        return printable(text_of(value), lines=True)
+
+    def _text(self) -> str:
+        widget = self.query_one(".editor-input")
+        if isinstance(widget, Checkbox):
+            return "yes" if widget.value else ""
+        if isinstance(widget, TextArea):
+            return widget.text
+        assert isinstance(widget, Input)
+        return widget.value
+
+    def edited(self) -> bool:
+        """Whether the field holds text other than it was given, now or before: only a
+        change made in it is written to the plan (not the field being filled in)."""
+        if not self._edited and self._text() != self._shown:
+            self._edited = True
+        return self._edited
+
+    def show(self, text: str) -> None:
+        """Put ``text`` in the field as the plan has it now (not as a change)."""
+        self._shown = text
+        self._edited = False
+        widget = self.query_one(".editor-input")
+        if isinstance(widget, Input):
+            widget.value = text
 
     @property
     def value(self) -> Any:

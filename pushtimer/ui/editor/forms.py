@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+import msgspec
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -35,6 +36,7 @@ from pushtimer.plan.form_fields import (
     text_of,
 )
 from pushtimer.plan.length import workout_length
+from pushtimer.plan.model import Defaults
 from pushtimer.plan.saving import EditedPlan
 from pushtimer.printable import printable
 from pushtimer.ui.editor.fields import FieldRow
@@ -42,6 +44,8 @@ from pushtimer.ui.screens.dialogs import ConfirmScreen
 from pushtimer.ui.widgets.text_line import TextLine
 
 AMOUNT = FormField("amount", "Amount", "duration", "reps, or seconds for a hold")
+# An exercise's keys that an empty field leaves to the plan's [defaults].
+_PLANS_OWN = {"tempo": "tempo", "rest": "rest", "rest_after": "rest_between_exercises"}
 
 
 class ItemList(OptionList):
@@ -49,6 +53,9 @@ class ItemList(OptionList):
     Shift+Up and Shift+Down move it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # The form's own keys first, so the key bar keeps them at 40 columns.
+        Binding("ctrl+s", "screen.save", "Save"),
+        Binding("escape", "screen.back", "Back"),
         Binding("enter", "screen.open", "Open"),
         Binding("a", "screen.add", "Add"),
         Binding("c", "screen.copy", "Copy"),
@@ -66,13 +73,15 @@ class EditorForm(Screen[None]):
         Binding("escape", "back", "Back", priority=True),
     ]
     FIELDS: tuple[FormField, ...] = ()
+    # What has the keys from the first frame on (a focus() in on_mount comes later, and
+    # would take them from a field someone is already typing in).
+    AUTO_FOCUS = ".editor-input"
     TITLE_TEXT = ""
 
     def __init__(self, edit: EditedPlan, path: Path) -> None:
         super().__init__(classes="editor")
         self.edit = edit
         self.path = path
-        self._ready = False  # changes from the widgets count once the form is shown
 
     @property
     def document(self) -> Any:
@@ -80,21 +89,24 @@ class EditorForm(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TextLine(id="editor-title", classes="editor-title")
-        with VerticalScroll(id="editor-body"):
+        body = VerticalScroll(id="editor-body")
+        body.can_focus = False  # Tab goes from field to field, never to the scroll area
+        with body:
             yield from self.compose_fields()
             yield TextLine(id="editor-others", classes="problems")
         yield Footer()
 
     def compose_fields(self) -> ComposeResult:
         for spec in self.FIELDS:
-            yield FieldRow(spec, self.document.get(self.path, spec.key))
+            yield FieldRow(self.hinted(spec), self.document.get(self.path, spec.key))
+
+    def hinted(self, spec: FormField) -> FormField:
+        """``spec`` with the placeholder this form shows (an exercise's names the plan's
+        value that an empty field leaves in effect)."""
+        return spec
 
     def on_mount(self) -> None:
         self.refresh_state()
-        self.call_after_refresh(self._begin)
-
-    def _begin(self) -> None:
-        self._ready = True
 
     def on_screen_resume(self) -> None:
         self.refresh_state()
@@ -106,14 +118,14 @@ class EditorForm(Screen[None]):
     @on(Checkbox.Changed)
     def _changed(self, event: Input.Changed | TextArea.Changed | Checkbox.Changed) -> None:
         row = next((node for node in event.control.ancestors if isinstance(node, FieldRow)), None)
-        if row is None or not self._ready:
-            return
-        self.write(row.spec.key, row.value)
+        # A field tells its first text (given when it was made) from one typed.
+        if row is not None and row.edited():
+            self.write(row.spec.key, row.value)
 
     @on(Select.Changed, ".tempo-presets")
     def _preset(self, event: Select.Changed) -> None:
         row = next(node for node in event.control.ancestors if isinstance(node, FieldRow))
-        if isinstance(event.value, str) and self._ready:
+        if isinstance(event.value, str):
             row.set_text(event.value)
 
     def write(self, key: str, value: Any) -> None:
@@ -142,10 +154,17 @@ class EditorForm(Screen[None]):
     def refresh_lists(self, problems: list[Problem]) -> None:
         """Lists of what is inside (workouts, exercises), drawn again."""
 
+    def _list_in_view(self) -> None:
+        """The list has the keys; it is brought into view once the form is laid out."""
+        items = self.query_one("#items", ItemList)
+        self.call_after_refresh(items.scroll_visible, animate=False)
+
     def title_line(self, problems: list[Problem]) -> str:
         edit = self.edit
         where = self.where()
         state = "unsaved changes" if edit.changed else "saved"
+        if edit.shipped:
+            state += " · shipped: saved as your copy"
         if problems:
             count = len(problems)
             state += f" · {count} problem{'s' if count != 1 else ''}"
@@ -201,21 +220,25 @@ class EditorForm(Screen[None]):
 
 
 class PlanForm(EditorForm):
-    """The plan: its name, description, defaults and workouts."""
+    """The plan: its name, description, defaults and workouts (a new plan: its name
+    first, to be typed; see ``plan_form``)."""
 
     FIELDS = PLAN_FIELDS
+    AUTO_FOCUS = "#items"
 
     def compose_fields(self) -> ComposeResult:
-        yield from super().compose_fields()
+        # The name, then the workouts (what is opened most), then the rest of the plan.
+        fields = iter(super().compose_fields())
+        yield next(fields)
         yield Label("Workouts", classes="editor-heading")
         yield ItemList(id="items")
+        yield Label("The plan's defaults", classes="editor-heading")
+        yield from fields
 
     def on_mount(self) -> None:
         super().on_mount()
-        if self.edit.opened is None:
-            self.query(FieldRow).first().focus_input()
-        else:
-            self.query_one("#items", ItemList).focus()
+        if self.edit.opened is not None:
+            self._list_in_view()
 
     def where(self) -> str:
         return printable(self.edit.document.label(()))
@@ -294,19 +317,34 @@ class PlanForm(EditorForm):
         self.app.push_screen(UnsavedScreen(), answer)
 
 
+class NewPlanForm(PlanForm):
+    """A plan not saved yet: the name has the keys."""
+
+    AUTO_FOCUS = ".editor-input"
+
+
+def plan_form(edit: EditedPlan) -> PlanForm:
+    """The form a plan opens in: a new one's starts at its name, else at its workouts."""
+    return NewPlanForm(edit, ()) if edit.opened is None else PlanForm(edit, ())
+
+
 class WorkoutForm(EditorForm):
     """A workout: its name, day, description and exercises, with its length."""
 
     FIELDS = WORKOUT_FIELDS
+    AUTO_FOCUS = "#items"
 
     def compose_fields(self) -> ComposeResult:
-        yield from super().compose_fields()
+        # The name and day, then the exercises (what is opened most), then the rest.
+        fields = iter(super().compose_fields())
+        yield from (next(fields), next(fields))
         yield TextLine(id="length", classes="editor-heading")
         yield ItemList(id="items")
+        yield from fields
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#items", ItemList).focus()
+        self._list_in_view()
 
     def where(self) -> str:
         return printable(f"Workout {self.path[0] + 1}: {self.edit.document.label(self.path)}")
@@ -404,8 +442,16 @@ class ExerciseForm(EditorForm):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query(FieldRow).first().focus_input()
         self._show_kind(kind_of(self._values()))
+
+    def hinted(self, spec: FormField) -> FormField:
+        fallback = _PLANS_OWN.get(spec.key)
+        if fallback is None:
+            return spec
+        value = self.edit.document.get((), f"defaults.{fallback}")
+        if value is None:
+            value = getattr(Defaults(), fallback)
+        return msgspec.structs.replace(spec, hint=f"the plan's: {value}")
 
     def where(self) -> str:
         document = self.edit.document
@@ -428,8 +474,8 @@ class ExerciseForm(EditorForm):
 
     @on(Select.Changed, "#kind")
     def _kind(self, event: Select.Changed) -> None:
-        if not self._ready or not isinstance(event.value, str):
-            return
+        if not isinstance(event.value, str) or event.value == kind_of(self._values()):
+            return  # (the choice shown when the form opened)
         kind: ExerciseKind = event.value  # type: ignore[assignment]
         document = self.edit.document
         amount_row = next(row for row in self.query(FieldRow) if row.spec.key == "amount")
@@ -446,13 +492,9 @@ class ExerciseForm(EditorForm):
             reps = amount if isinstance(amount, int) and amount else DEFAULT_AMOUNT["reps"]
             document.set(self.path, "reps", reps)
         shown = self._values()["hold" if kind == "hold" else "reps"]
-        self._ready = False
-        amount_row.query_one(Input).value = text_of(shown) if kind != "max" else ""
+        amount_row.show(text_of(shown) if kind != "max" else "")
         if kind == "hold":
-            next(r for r in self.query(FieldRow) if r.spec.key == "tempo").query_one(
-                Input
-            ).value = ""
-        self.call_after_refresh(self._begin)
+            next(r for r in self.query(FieldRow) if r.spec.key == "tempo").show("")
         self._show_kind(kind)
         self.refresh_state()
 

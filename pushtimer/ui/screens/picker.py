@@ -131,7 +131,7 @@ class PickerScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "start", "Start", tooltip=START_HELP),
         Binding("h", "history", "History", tooltip="your history: sessions, streak, reps"),
-        Binding("n", "new_plan", "New plan", tooltip="make a plan in a form"),
+        Binding("n", "new_plan", "New", tooltip="make a new plan in a form"),
         Binding("e", "edit_plan", "Edit", tooltip="change the plan chosen in a form"),
         Binding("q", "app.quit", "Quit", tooltip="leave pushtimer"),
     ]
@@ -239,9 +239,9 @@ class PickerScreen(Screen[None]):
         self._open_editor(edited)
 
     def _open_editor(self, edited: EditedPlan) -> None:
-        from pushtimer.ui.editor.forms import PlanForm
+        from pushtimer.ui.editor.forms import plan_form
 
-        self.app.push_screen(PlanForm(edited, ()), lambda _: self._reload())
+        self.app.push_screen(plan_form(edited), lambda _: self._reload())
 
     def _reload(self) -> None:
         """Back from the editor: the plans are read again (one may be new or changed)."""

@@ -18,6 +18,7 @@ from pushtimer.plan.model import Plan
 from pushtimer.plan.quick import QUICK_SOURCE, QuickValues
 from pushtimer.settings.model import QuickSettings
 from pushtimer.ui.widgets.text_line import TextLine
+from pushtimer.ui.widgets.tick import Tick
 
 _PLACE = re.compile(rf'^{re.escape(QUICK_SOURCE)}: (exercise 1 \("[^"]*"\): )?')
 # (id, label, placeholder)
@@ -49,7 +50,7 @@ class QuickFormScreen(ModalScreen[tuple[Plan, QuickValues] | None]):
                 with Horizontal(classes="field"):
                     yield Label(label, classes="field-label")
                     yield Input(value, placeholder=placeholder, id=field, compact=True)
-            yield Checkbox(
+            yield Tick(
                 "Each side (left, then right)",
                 self.start.per_side,
                 id="per-side",
