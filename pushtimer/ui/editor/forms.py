@@ -20,7 +20,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Checkbox, Footer, Input, Label, OptionList, Select, TextArea
 from textual.widgets.option_list import Option
 
-from pushtimer.plan.document import Path
+from pushtimer.plan.document import Path, PlanDocument
 from pushtimer.plan.durations import format_clock
 from pushtimer.plan.errors import PlanError, Problem
 from pushtimer.plan.exercises import catalogue, first_exercise
@@ -84,7 +84,7 @@ class EditorForm(Screen[None]):
         self.path = path
 
     @property
-    def document(self) -> Any:
+    def document(self) -> PlanDocument:
         return self.edit.document
 
     def compose(self) -> ComposeResult:
@@ -219,7 +219,64 @@ class EditorForm(Screen[None]):
         self.dismiss(None)
 
 
-class PlanForm(EditorForm):
+class ListForm(EditorForm):
+    """A form with a list of what is inside it (a plan's workouts, a workout's exercises)
+    and the keys of ``ItemList`` for them: copy, move and delete are the same for both."""
+
+    NOUN = "workout"
+    LAST_ONE = "A plan needs at least one workout."
+
+    def chosen(self) -> int | None:
+        return self.query_one("#items", ItemList).highlighted
+
+    def count(self) -> int:
+        raise NotImplementedError
+
+    def copy(self, index: int) -> int:
+        raise NotImplementedError
+
+    def move(self, index: int, by: int) -> int:
+        raise NotImplementedError
+
+    def delete(self, index: int) -> None:
+        raise NotImplementedError
+
+    def item_path(self, index: int) -> Path:
+        raise NotImplementedError
+
+    def action_copy(self) -> None:
+        chosen = self.chosen()
+        if chosen is not None:
+            self._select(self.copy(chosen))
+
+    def action_move(self, by: int) -> None:
+        chosen = self.chosen()
+        if chosen is not None:
+            self._select(self.move(chosen, by))
+
+    def action_delete(self) -> None:
+        chosen = self.chosen()
+        if chosen is None:
+            return
+        if self.count() <= 1:
+            self.notify(self.LAST_ONE, severity="warning")
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.delete(chosen)
+                self._select(min(chosen, self.count() - 1))
+
+        name = self.edit.document.label(self.item_path(chosen))
+        question = f"Delete {self.NOUN} {chosen + 1}?"
+        self.app.push_screen(ConfirmScreen(question, name, "Delete (y)", "Keep (n)"), answer)
+
+    def _select(self, index: int) -> None:
+        self.refresh_state()
+        self.query_one("#items", ItemList).highlighted = index
+
+
+class PlanForm(ListForm):
     """The plan: its name, description, defaults and workouts (a new plan: its name
     first, to be typed; see ``plan_form``)."""
 
@@ -268,38 +325,20 @@ class PlanForm(EditorForm):
         at = _after(self.query_one("#items", ItemList))
         self._select(self.edit.document.add_workout(first_exercise(), at))
 
-    def action_copy(self) -> None:
-        chosen = self.query_one("#items", ItemList).highlighted
-        if chosen is not None:
-            self._select(self.edit.document.duplicate_workout(chosen))
+    def count(self) -> int:
+        return self.edit.document.workout_count()
 
-    def action_move(self, by: int) -> None:
-        chosen = self.query_one("#items", ItemList).highlighted
-        if chosen is not None:
-            self._select(self.edit.document.move_workout(chosen, by))
+    def copy(self, index: int) -> int:
+        return self.edit.document.duplicate_workout(index)
 
-    def action_delete(self) -> None:
-        chosen = self.query_one("#items", ItemList).highlighted
-        if chosen is None:
-            return
-        if self.edit.document.workout_count() <= 1:
-            self.notify("A plan needs at least one workout.", severity="warning")
-            return
-        name = self.edit.document.label((chosen,))
+    def move(self, index: int, by: int) -> int:
+        return self.edit.document.move_workout(index, by)
 
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.edit.document.delete_workout(chosen)
-                self._select(min(chosen, self.edit.document.workout_count() - 1))
+    def delete(self, index: int) -> None:
+        self.edit.document.delete_workout(index)
 
-        self.app.push_screen(
-            ConfirmScreen(f"Delete workout {chosen + 1}?", name, "Delete (y)", "Keep (n)"),
-            answer,
-        )
-
-    def _select(self, index: int) -> None:
-        self.refresh_state()
-        self.query_one("#items", ItemList).highlighted = index
+    def item_path(self, index: int) -> Path:
+        return (index,)
 
     def action_back(self) -> None:
         if not self.edit.changed:
@@ -328,11 +367,13 @@ def plan_form(edit: EditedPlan) -> PlanForm:
     return NewPlanForm(edit, ()) if edit.opened is None else PlanForm(edit, ())
 
 
-class WorkoutForm(EditorForm):
+class WorkoutForm(ListForm):
     """A workout: its name, day, description and exercises, with its length."""
 
     FIELDS = WORKOUT_FIELDS
     AUTO_FOCUS = "#items"
+    NOUN = "exercise"
+    LAST_ONE = "A workout needs at least one exercise; delete the workout instead."
 
     def compose_fields(self) -> ComposeResult:
         # The name and day, then the exercises (what is opened most), then the rest.
@@ -378,42 +419,20 @@ class WorkoutForm(EditorForm):
 
         self.app.push_screen(CatalogueScreen(), picked)
 
-    def action_copy(self) -> None:
-        chosen = self.query_one("#items", ItemList).highlighted
-        if chosen is not None:
-            self._select(self.edit.document.duplicate_exercise(self.path[0], chosen))
+    def count(self) -> int:
+        return self.edit.document.exercise_count(self.path[0])
 
-    def action_move(self, by: int) -> None:
-        chosen = self.query_one("#items", ItemList).highlighted
-        if chosen is not None:
-            self._select(self.edit.document.move_exercise(self.path[0], chosen, by))
+    def copy(self, index: int) -> int:
+        return self.edit.document.duplicate_exercise(self.path[0], index)
 
-    def action_delete(self) -> None:
-        chosen = self.query_one("#items", ItemList).highlighted
-        if chosen is None:
-            return
-        workout = self.path[0]
-        if self.edit.document.exercise_count(workout) <= 1:
-            self.notify(
-                "A workout needs at least one exercise; delete the workout instead.",
-                severity="warning",
-            )
-            return
-        name = self.edit.document.label((workout, chosen))
+    def move(self, index: int, by: int) -> int:
+        return self.edit.document.move_exercise(self.path[0], index, by)
 
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.edit.document.delete_exercise(workout, chosen)
-                self._select(min(chosen, self.edit.document.exercise_count(workout) - 1))
+    def delete(self, index: int) -> None:
+        self.edit.document.delete_exercise(self.path[0], index)
 
-        self.app.push_screen(
-            ConfirmScreen(f"Delete exercise {chosen + 1}?", name, "Delete (y)", "Keep (n)"),
-            answer,
-        )
-
-    def _select(self, index: int) -> None:
-        self.refresh_state()
-        self.query_one("#items", ItemList).highlighted = index
+    def item_path(self, index: int) -> Path:
+        return (self.path[0], index)
 
 
 class ExerciseForm(EditorForm):
@@ -594,7 +613,7 @@ def _after(items: ItemList) -> int:
     return items.option_count if highlighted is None else highlighted + 1
 
 
-def _amount(document: Any, path: Path) -> str:
+def _amount(document: PlanDocument, path: Path) -> str:
     values = {key: document.get(path, key) for key in ("sets", "reps", "hold", "per_side")}
     return _describe(values)
 
