@@ -16,8 +16,8 @@ from pushtimer.printable import say
 
 EXIT_SERVE = 1
 EXTRA_MISSING = (
-    "pushtimer serve needs the serve extra: pip install 'pushtimer[serve]' "
-    "(in a checkout: .venv/bin/pip install -e '.[serve]')"
+    "pushtimer serve needs the serve extra: pipx install --force 'pushtimer[serve]' "
+    "(or pip install 'pushtimer[serve]'; in a checkout: .venv/bin/pip install -e '.[serve]')"
 )
 
 

@@ -231,8 +231,8 @@ def test_without_the_extra_it_names_the_extra(monkeypatch: pytest.MonkeyPatch) -
     code, _, err = _run("serve")
     assert code == 1
     assert err == (
-        "pushtimer serve needs the serve extra: pip install 'pushtimer[serve]' "
-        "(in a checkout: .venv/bin/pip install -e '.[serve]')\n"
+        "pushtimer serve needs the serve extra: pipx install --force 'pushtimer[serve]' "
+        "(or pip install 'pushtimer[serve]'; in a checkout: .venv/bin/pip install -e '.[serve]')\n"
     )
 
 

@@ -173,7 +173,7 @@ async def test_help_on_the_picker_lists_the_picker_keys() -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        lines = [line.text for line in app.screen.query(TextLine)]
+        lines = app.screen.lines()
         assert any(line.startswith("h ") and "history" in line for line in lines)
         assert not any("skip" in line for line in lines)  # no workout keys here
         assert lines[-1] == "Escape or ? closes this."

@@ -307,7 +307,8 @@ async def test_help_lists_the_keys_of_the_screen_it_is_over() -> None:
     async with app.run_test(size=(80, 30)) as pilot:
         ui = Driver(app, pilot)
         await ui.press("question_mark")
-        lines = [line.text for line in app.screen.query(TextLine)]
+        assert isinstance(app.screen, HelpScreen)
+        lines = app.screen.lines()
         bindings = WorkoutScreen.BINDINGS
         assert len([line for line in lines if line[:1] != " "]) >= len(bindings)
         for binding in bindings:
@@ -434,3 +435,18 @@ async def test_m_says_mute_or_unmute_and_with_no_sound_the_screen_says_so() -> N
         assert ui.text("#sound-state") == "SOUND OFF"
         actions = [key.action for key in silent.screen.query(FooterKey)]
         assert "mute" not in actions and "unmute" not in actions
+
+
+async def test_help_at_40x12_scrolls_to_its_last_line() -> None:
+    """The card is taller than a small terminal: its list has the keys, and End (or Page
+    Down) brings the last line, the note about the session, into view."""
+    app = session_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        ui = Driver(app, pilot)
+        await ui.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        note = app.screen.query_one(".help-footnote", TextLine)
+        assert note.region.bottom > 12 or not note.region.height  # not in view yet
+        await pilot.press("end")
+        await pilot.wait_for_scheduled_animations()
+        assert 0 < note.region.bottom <= 11  # above the card's frame

@@ -6,14 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
 
 from pushtimer.ui.widgets.text_line import TextLine
 
+TALL = 16  # rows from which the card has the key bar below it
 KeyRow = tuple[str, str]  # ("Enter, d", "end an open set ...")
 
 
@@ -57,7 +59,7 @@ class HelpScreen(ModalScreen[None]):
     session meanwhile."""
 
     BINDINGS = [Binding("escape,question_mark,q,enter", "close", "Close")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]  # -short: no row for the key bar
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (TALL, "-tall")]  # -short: no row for the key bar
 
     def __init__(self, rows: list[KeyRow], footnote: str) -> None:
         super().__init__()
@@ -68,11 +70,37 @@ class HelpScreen(ModalScreen[None]):
         width = max((len(keys) for keys, _ in self.rows), default=0)
         with Vertical(classes="dialog", id="help"):
             yield TextLine("Keys", classes="dialog-title")
+            # The meanings in a column of their own: a long one wraps under itself, not
+            # under the keys. The list scrolls (arrows, Page Up and Down) when the card
+            # is taller than the terminal, and the note about the session is its last line.
             with VerticalScroll(id="help-keys"):
                 for keys, meaning in self.rows:
-                    yield TextLine(f"{keys:<{width}}  {meaning}")
-            yield TextLine(self.footnote, classes="dim")
+                    with Horizontal(classes="help-row"):
+                        yield TextLine(keys, classes="help-key").set_styles(f"width: {width + 2};")
+                        yield TextLine(meaning, classes="help-meaning")
+                yield TextLine(self.footnote, classes="dim help-footnote")
         yield Footer()  # how to close this, not the keys of the screen behind
+
+    def on_mount(self) -> None:
+        self.query_one("#help-keys").focus()
+        self._fit(self.app.size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.height)
+
+    def _fit(self, rows: int) -> None:
+        """The list takes what the card's frame, title and the key bar leave of the
+        terminal's rows, and scrolls within it (a fraction of an auto-height card would not
+        bound it)."""
+        around = 2 + 2 + (1 if rows >= TALL else 0)  # frame, title and its gap, key bar
+        self.query_one("#help-keys").styles.max_height = max(3, rows - around)
+
+    def lines(self) -> list[str]:
+        """The card as lines of text: the title, a line per key (its keys padded to one
+        column, then what it does) and the note."""
+        width = max((len(keys) for keys, _ in self.rows), default=0)
+        keys = [f"{keys:<{width}}  {meaning}" for keys, meaning in self.rows]
+        return ["Keys", *keys, self.footnote]
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -129,11 +129,13 @@ class PickerScreen(Screen[None]):
     # Details beside the list from 80 columns; from 110, as wide as the list leaves them.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide"), (110, "-roomy")]
     BINDINGS = [
+        # In the key bar's order: what a 40-column bar must keep (help and quit) first.
         Binding("enter", "start", "Start", tooltip=START_HELP),
+        Binding("question_mark", "app.help", "Help", key_display="?", tooltip="these keys"),
+        Binding("q", "app.quit", "Quit", tooltip="leave pushtimer"),
         Binding("h", "history", "History", tooltip="your history: sessions, streak, reps"),
         Binding("n", "new_plan", "New", tooltip="make a new plan in a form"),
         Binding("e", "edit_plan", "Edit", tooltip="change the plan chosen in a form"),
-        Binding("q", "app.quit", "Quit", tooltip="leave pushtimer"),
     ]
 
     def __init__(
