@@ -34,12 +34,14 @@ def user_plans_dir() -> Path:
 
 
 def find_plans() -> list[PlanFile]:
-    """Shipped plans, then the user's, each sorted by file name."""
-    found = [PlanFile(path, "shipped") for path in plan_files(plans_dir())]
+    """Shipped plans, then the user's, each sorted by file name. A user's plan of a
+    shipped plan's name (the editor's copy of it) stands in for the shipped one, as it
+    does on the command line (``resolve_plan``): it is listed once, as the user's."""
     user = user_plans_dir()
-    if user.is_dir():
-        found += [PlanFile(path, "user") for path in plan_files(user)]
-    return found
+    mine = [PlanFile(path, "user") for path in plan_files(user)] if user.is_dir() else []
+    taken = {plan.slug for plan in mine}
+    shipped = [PlanFile(path, "shipped") for path in plan_files(plans_dir())]
+    return [plan for plan in shipped if plan.slug not in taken] + mine
 
 
 def plan_files(folder: Path) -> list[Path]:

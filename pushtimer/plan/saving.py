@@ -72,19 +72,23 @@ def save_plan(text: str, path: Path) -> Path | None:
         info = path.stat()
     except FileNotFoundError:
         info = None
+    mode = None  # a new file: as the umask allows (0o666 less it)
     if info is not None:
         if not stat.S_ISREG(info.st_mode):
             raise OSError(f"{path} is not a regular file; not replaced")
+        mode = stat.S_IMODE(info.st_mode)  # the plan keeps who may read it
         backup = path.with_name(path.name + ".bak")
-        _write_atomically(path.read_bytes(), backup)
-    _write_atomically(text.encode("utf-8"), path)
+        _write_atomically(path.read_bytes(), backup, mode)
+    _write_atomically(text.encode("utf-8"), path, mode)
     return backup
 
 
-def _write_atomically(data: bytes, path: Path) -> None:
+def _write_atomically(data: bytes, path: Path, mode: int | None) -> None:
     descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     temporary = Path(name)
     try:
+        # mkstemp makes the file private (0o600): give it the mode the file should have.
+        temporary.chmod(_default_mode() if mode is None else mode)
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -143,3 +147,10 @@ def new_plan(name: str = "") -> EditedPlan:
     the catalogue's first exercise; it has no file until it is saved."""
     document = PlanDocument.new(name, first_exercise(), "new plan")
     return EditedPlan(document, None)
+
+
+def _default_mode() -> int:
+    """0o666 less the process's umask, as ``open`` would make a new file."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask

@@ -46,7 +46,7 @@ def test_a_plan_made_in_the_form_validates_is_listed_and_runs(tmp_path: Path) ->
         term.start("env", f"XDG_CONFIG_HOME={config}", PUSHTIMER, "new")
         looked_at(term, "Workouts")
         type_in(term, "Floor plan")
-        term.wait("Floor plan · unsaved changes")
+        term.wait("Floor plan · unsaved")
         press(term, "Tab", "Enter")  # the workouts, then workout 1
         looked_at(term, "Exercises · length")
         press(term, "Enter")  # its one exercise

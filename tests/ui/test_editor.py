@@ -75,7 +75,14 @@ async def test_a_new_plan_is_a_typed_name_and_ctrl_s(_own_config: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, PlanForm)
         assert app.screen.focused is row(app, "name").query_one(Input)
+        # A new form is not a mistake: it says what to do, and names no problem yet.
+        title = app.screen.query_one("#editor-title", TextLine).text
+        assert title == "New plan: type its name, then Ctrl+S · unsaved"
+        assert problem(app, "name") == ""
+        await pilot.press("ctrl+s")  # with no name: now it is one
+        await pilot.pause()
         assert problem(app, "name").startswith('"name" must be text of 1 to 100')
+        assert not _own_config.exists()
         await pilot.press(*"Knees")
         await pilot.pause()
         assert problem(app, "name") == ""
@@ -146,8 +153,8 @@ async def test_reps_max_and_hold_are_one_choice_with_its_amount(commented: Path)
         kind.value = "hold"
         await pilot.pause()
         assert edit.document.get((0, 0), "reps") is None
-        assert edit.document.get((0, 0), "hold") == 8
-        assert row(app, "amount").query_one(Input).value == "8"
+        assert edit.document.get((0, 0), "hold") == 30  # a hold's own default, not 8 s
+        assert row(app, "amount").query_one(Input).value == "30"
         assert not row(app, "tempo").display
         amount = row(app, "amount").query_one(Input)
         amount.value = "1m"
@@ -159,7 +166,10 @@ async def test_reps_max_and_hold_are_one_choice_with_its_amount(commented: Path)
         assert not row(app, "amount").display
         kind.value = "reps"
         await pilot.pause()
-        assert edit.document.get((0, 0), "reps") == 8
+        assert edit.document.get((0, 0), "reps") == 8  # the reps it had, not 60
+        kind.value = "hold"
+        await pilot.pause()
+        assert edit.document.get((0, 0), "hold") == "1m"  # and the hold it had
         assert edit.problems() == []
 
 
@@ -173,6 +183,7 @@ async def test_a_tempo_preset_fills_the_tempo(commented: Path) -> None:
         await pilot.pause()
         assert row(app, "tempo").query_one(Input).value == "4-1-1-0"
         assert edit.document.get((0, 0), "tempo") == "4-1-1-0"
+        assert row(app, "tempo").query_one(Select).is_blank()  # a menu, not a second value
 
 
 async def test_add_copy_move_and_delete_exercises(commented: Path) -> None:
@@ -313,6 +324,8 @@ async def test_n_and_e_in_the_picker(_own_config: Path) -> None:
         edited = app.screen.edit
         assert isinstance(edited, EditedPlan)
         assert edited.shipped
+        title = app.screen.query_one("#editor-title", TextLine).text
+        assert title == "Back-focused push-up week · saved · Ctrl+S saves your copy"
         await pilot.press("ctrl+s", "escape")
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)

@@ -300,3 +300,34 @@ def test_a_value_emptied_then_typed_again_comes_back_on_its_own_line() -> None:
     document.set((1,), "name", None)
     document.set((1,), "name", "Thursday")
     assert changed_lines(COMMENTED, document.dump())[-2:] == ['-name = "Thu"', '+name = "Thursday"']
+
+
+def test_saving_keeps_the_files_mode_and_a_new_plan_follows_the_umask(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    plan = tmp_path / "shared.toml"
+    plan.write_text(COMMENTED, encoding="utf-8")
+    plan.chmod(0o644)
+    save_plan(COMMENTED.replace("rest = 60", "rest = 90"), plan)
+    assert stat.S_IMODE(plan.stat().st_mode) == 0o644
+    assert stat.S_IMODE((tmp_path / "shared.toml.bak").stat().st_mode) == 0o644
+    old = os.umask(0o027)
+    try:
+        save_plan(COMMENTED, tmp_path / "new.toml")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.toml").stat().st_mode) == 0o640
+
+
+def test_the_users_copy_of_a_shipped_plan_stands_in_for_it_in_the_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pushtimer.plan.catalog import find_plans
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    edit = open_for_editing(plans_dir() / "back-week.toml")
+    edit.document.set((0, 0), "sets", 5)
+    copy = edit.save()
+    found = [(plan.slug, plan.origin, plan.path) for plan in find_plans()]
+    assert [f for f in found if f[0] == "back-week"] == [("back-week", "user", copy)]

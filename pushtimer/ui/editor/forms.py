@@ -44,6 +44,8 @@ from pushtimer.ui.screens.dialogs import ConfirmScreen
 from pushtimer.ui.widgets.text_line import TextLine
 
 AMOUNT = FormField("amount", "Amount", "duration", "reps, or seconds for a hold")
+# What the list's keys do, above each list: the key bar of a narrow terminal cuts them.
+LIST_KEYS = "Enter opens · a adds · c copies · x deletes · Shift+↑↓ moves"
 # An exercise's keys that an empty field leaves to the plan's [defaults].
 _PLANS_OWN = {"tempo": "tempo", "rest": "rest", "rest_after": "rest_between_exercises"}
 
@@ -127,6 +129,7 @@ class EditorForm(Screen[None]):
         row = next(node for node in event.control.ancestors if isinstance(node, FieldRow))
         if isinstance(event.value, str):
             row.set_text(event.value)
+            event.control.clear()  # a menu, not a state: the tempo field holds the value
 
     def write(self, key: str, value: Any) -> None:
         if self.document.set(self.path, key, value):
@@ -135,7 +138,7 @@ class EditorForm(Screen[None]):
     # -- what the form shows ---------------------------------------------------------
 
     def refresh_state(self) -> None:
-        problems = self.edit.problems()
+        problems = [problem for problem in self.edit.problems() if not self.quiet(problem)]
         mine = [problem for problem in problems if problem.path == self.path]
         shown: set[int] = set()
         for row in self.query(FieldRow):
@@ -151,6 +154,10 @@ class EditorForm(Screen[None]):
         """Whether a problem about ``key`` has a place on this form other than a field."""
         return False
 
+    def quiet(self, problem: Problem) -> bool:
+        """A problem not to show yet (a new plan's name, before anyone could type it)."""
+        return False
+
     def refresh_lists(self, problems: list[Problem]) -> None:
         """Lists of what is inside (workouts, exercises), drawn again."""
 
@@ -162,13 +169,14 @@ class EditorForm(Screen[None]):
     def title_line(self, problems: list[Problem]) -> str:
         edit = self.edit
         where = self.where()
-        state = "unsaved changes" if edit.changed else "saved"
-        if edit.shipped:
-            state += " · shipped: saved as your copy"
-        if problems:
+        parts = [where]
+        if problems:  # before the rest: a narrow title keeps it
             count = len(problems)
-            state += f" · {count} problem{'s' if count != 1 else ''}"
-        return f"{where} · {state}"
+            parts.append(f"{count} problem{'s' if count != 1 else ''}")
+        parts.append("unsaved" if edit.changed else "saved")
+        if edit.shipped:  # where Ctrl+S writes: the user's copy, never the shipped file
+            parts.append("as your copy" if edit.saved_once else "Ctrl+S saves your copy")
+        return " · ".join(parts)
 
     def where(self) -> str:
         return self.TITLE_TEXT
@@ -288,7 +296,9 @@ class PlanForm(ListForm):
         fields = iter(super().compose_fields())
         yield next(fields)
         yield Label("Workouts", classes="editor-heading")
+        yield TextLine(LIST_KEYS, classes="dim")
         yield ItemList(id="items")
+        yield next(fields)  # About
         yield Label("The plan's defaults", classes="editor-heading")
         yield from fields
 
@@ -357,9 +367,31 @@ class PlanForm(ListForm):
 
 
 class NewPlanForm(PlanForm):
-    """A plan not saved yet: the name has the keys."""
+    """A plan not saved yet: the name has the keys, and an empty name is a problem only
+    once it has been typed in or Ctrl+S pressed (a new form is not a mistake)."""
 
     AUTO_FOCUS = ".editor-input"
+
+    def __init__(self, edit: EditedPlan, path: Path) -> None:
+        super().__init__(edit, path)
+        self._name_asked = False
+
+    def quiet(self, problem: Problem) -> bool:
+        return not self._name_asked and problem.path == () and problem.key == "name"
+
+    def where(self) -> str:
+        if self._name_asked or self.edit.document.get((), "name"):
+            return super().where()
+        return "New plan: type its name, then Ctrl+S"
+
+    def write(self, key: str, value: Any) -> None:
+        self._name_asked = self._name_asked or key == "name"
+        super().write(key, value)
+
+    def action_save(self) -> None:
+        self._name_asked = True
+        super().action_save()
+        self.refresh_state()
 
 
 def plan_form(edit: EditedPlan) -> PlanForm:
@@ -380,6 +412,7 @@ class WorkoutForm(ListForm):
         fields = iter(super().compose_fields())
         yield from (next(fields), next(fields))
         yield TextLine(id="length", classes="editor-heading")
+        yield TextLine(LIST_KEYS, classes="dim")
         yield ItemList(id="items")
         yield from fields
 
@@ -440,6 +473,10 @@ class ExerciseForm(EditorForm):
 
     FIELDS = EXERCISE_FIELDS
 
+    def __init__(self, edit: EditedPlan, path: Path) -> None:
+        super().__init__(edit, path)
+        self._before: dict[str, Any] = {}  # reps, hold and tempo before a change of choice
+
     def compose_fields(self) -> ComposeResult:
         document = self.edit.document
         values = {key: document.get(self.path, key) for key in ("reps", "hold")}
@@ -479,6 +516,14 @@ class ExerciseForm(EditorForm):
             f"{document.label((workout,))} > {exercise + 1}. {document.label(self.path)}"
         )
 
+    def _kept(self) -> dict[str, Any]:
+        """The values a change of choice takes away, as they are now."""
+        document = self.edit.document
+        kept = {key: document.get(self.path, key) for key in ("reps", "hold", "tempo")}
+        if kept["reps"] == "max":
+            kept["reps"] = None
+        return kept
+
     def _values(self) -> dict[str, Any]:
         return {key: self.edit.document.get(self.path, key) for key in ("reps", "hold")}
 
@@ -498,22 +543,24 @@ class ExerciseForm(EditorForm):
         kind: ExerciseKind = event.value  # type: ignore[assignment]
         document = self.edit.document
         amount_row = next(row for row in self.query(FieldRow) if row.spec.key == "amount")
-        amount = amount_row.value
+        # What each choice held before, so reps -> hold -> reps gives the reps back (never
+        # the hold's seconds as reps), and the tempo a hold had to drop.
+        self._before.update({k: v for k, v in self._kept().items() if v is not None})
         if kind == "max":
             document.set(self.path, "hold", None)
             document.set(self.path, "reps", "max")
         elif kind == "hold":
             document.set(self.path, "reps", None)
             document.set(self.path, "tempo", None)
-            document.set(self.path, "hold", amount if amount else DEFAULT_AMOUNT["hold"])
+            document.set(self.path, "hold", self._before.get("hold", DEFAULT_AMOUNT["hold"]))
         else:
             document.set(self.path, "hold", None)
-            reps = amount if isinstance(amount, int) and amount else DEFAULT_AMOUNT["reps"]
-            document.set(self.path, "reps", reps)
+            document.set(self.path, "reps", self._before.get("reps", DEFAULT_AMOUNT["reps"]))
+            document.set(self.path, "tempo", self._before.get("tempo"))
         shown = self._values()["hold" if kind == "hold" else "reps"]
         amount_row.show(text_of(shown) if kind != "max" else "")
-        if kind == "hold":
-            next(r for r in self.query(FieldRow) if r.spec.key == "tempo").show("")
+        tempo = document.get(self.path, "tempo")
+        next(r for r in self.query(FieldRow) if r.spec.key == "tempo").show(text_of(tempo))
         self._show_kind(kind)
         self.refresh_state()
 
