@@ -25,7 +25,7 @@ from tomlkit.items import AoT, Comment, Item, Table, Whitespace
 from tomlkit.toml_document import TOMLDocument
 
 from pushtimer.plan.errors import PlanError, Problem
-from pushtimer.plan.loader import load_plan_text
+from pushtimer.plan.loader import load_plan_data, load_plan_text
 from pushtimer.plan.model import Plan
 from pushtimer.plan.tomlfile import toml_from_text
 from pushtimer.plan.wording import quote
@@ -116,6 +116,14 @@ class PlanDocument:
     def plan(self) -> Plan:
         """The plan as it is now; PlanError when it has a problem."""
         return load_plan_text(self.dump(), self.source)
+
+    def workout_alone(self, workout: int) -> Plan:
+        """The plan with only workout ``workout`` in it (and its defaults): its length
+        can be told while another workout has a problem. PlanError when it has one."""
+        data = toml_from_text(self.dump(), self.source)
+        if not self.shorthand and isinstance(data.get("workout"), list):
+            data["workout"] = data["workout"][workout : workout + 1]
+        return load_plan_data(data, self.source)
 
     def place(self, path: Path) -> str:
         """The words ``validate`` uses for a place: ``workout 1 ("Day 1"), exercise 2

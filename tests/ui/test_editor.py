@@ -300,6 +300,8 @@ async def test_problems_of_a_workout_show_in_the_plans_list(commented: Path) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert items(app)[1] == "2. Thu · 1 exercise · - · 1 problem"
+        assert items(app)[0].startswith("1. Mon · 2 exercises · ")  # its length still told
+        assert not items(app)[0].endswith(" - ")
         assert "1 problem" in app.screen.query_one("#editor-title", TextLine).text
 
 

@@ -182,14 +182,13 @@ class EditorForm(Screen[None]):
         return self.TITLE_TEXT
 
     def length(self, workout: int) -> str:
-        """The workout's length as ``show`` computes it, or a dash while the plan has a
-        problem."""
+        """The workout's length as ``show`` computes it, or a dash while it has a problem
+        (another workout's problem leaves it be)."""
         try:
-            plan = self.edit.document.plan()
+            plan = self.edit.document.workout_alone(workout)
         except PlanError:
             return "-"
-        chosen = plan.workouts[workout]
-        return format_clock(workout_length(chosen, plan.defaults).total_seconds)
+        return format_clock(workout_length(plan.workouts[0], plan.defaults).total_seconds)
 
     # -- keys ------------------------------------------------------------------------
 
