@@ -36,6 +36,9 @@ COUNTDOWN_FROM = 3
 # Work that a resume counts back into: a tempo rep starts again from its first phase, a
 # hold goes on where it stopped (docs/architecture.md, "Count-in").
 COUNT_IN_KINDS = frozenset({*TEMPO_KINDS, "hold"})
+# Work that a key starts (n out of a rest or into the next set, b to a set's start, a
+# skipped switch) counts in first: nothing begins unannounced. An open set too.
+KEY_COUNT_IN_KINDS = frozenset({*COUNT_IN_KINDS, "open"})
 HELD_AT_LEAST = 1.0  # seconds of a hold that make a stopped hold partial, not skipped
 
 
@@ -207,8 +210,9 @@ class Engine:
                 self._begin_count_in(count_in)
         return self.update()
 
-    def skip(self) -> list[Event]:
-        """End the current step now (a set side counts the reps done) and start the next."""
+    def skip(self, count_in: float = 0.0) -> list[Event]:
+        """End the current step now (a set side counts the reps done) and start the next;
+        work that starts so counts in for ``count_in`` seconds first."""
         events = self.update()
         if self._finished:
             return events
@@ -216,10 +220,12 @@ class Engine:
         step = self._steps[self._step_of[self._index]]
         self._end_step_early(active, events)
         self._enter(step.last, active, active, events)
+        self._count_in_by_key(count_in, events)
         return events
 
-    def back(self) -> list[Event]:
-        """Restart the current step, or the one before when pressed within 2 s of a start."""
+    def back(self, count_in: float = 0.0) -> list[Event]:
+        """Restart the current step, or the one before when pressed within 2 s of a start;
+        work that starts so counts in for ``count_in`` seconds first."""
         events = self.update()
         if self._finished:
             return events
@@ -232,7 +238,20 @@ class Engine:
         for index in range(step.first, step.last):
             self._extra.pop(index, None)
         self._enter(step.first, active, active, events, restart=True)
+        self._count_in_by_key(count_in, events)
         return events
+
+    def _count_in_by_key(self, seconds: float, events: list[Event]) -> None:
+        """After a key moved the session into work: GET READY for ``seconds`` before it
+        (its SegmentStarted is said again when the count-in ends, as after a resume)."""
+        if seconds <= 0 or self._finished or self.segment.kind not in KEY_COUNT_IN_KINDS:
+            return
+        # The work's start is said when the count-in ends, not now (its sound would cue a
+        # lowering no one is in position for).
+        if events and isinstance(events[-1], SegmentStarted) and events[-1].index == self._index:
+            events.pop()
+        self._begin_count_in(seconds)
+        events.extend(self.update())
 
     def adjust_rest(self, seconds: float) -> list[Event]:
         """Lengthen or shorten the current rest. Shortening never leaves less than

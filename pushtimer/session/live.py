@@ -115,12 +115,14 @@ class LiveSession:
         return self._run(lambda: self.engine.resume(self.count_in))
 
     def skip(self) -> list[Event]:
-        """End the step now: a set side in progress is recorded partial or skipped."""
-        return self._run(self.engine.skip)
+        """End the step now: a set side in progress is recorded partial or skipped. Work
+        it moves into counts in first (docs/architecture.md, "Count-in")."""
+        return self._run(lambda: self.engine.skip(self.count_in))
 
     def back(self) -> list[Event]:
-        """Restart the step (or the one before); reps already done are kept as partial."""
-        return self._run(self.engine.back)
+        """Restart the step (or the one before); reps already done are kept as partial.
+        The work it goes back to counts in first."""
+        return self._run(lambda: self.engine.back(self.count_in))
 
     def adjust_rest(self, seconds: float) -> list[Event]:
         return self._run(lambda: self.engine.adjust_rest(seconds))

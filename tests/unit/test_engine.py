@@ -525,3 +525,71 @@ def test_skip_during_the_count_in_counts_the_reps_before_and_ends_it() -> None:
     (ended,) = [e for e in events if isinstance(e, SetEnded)]
     assert (ended.reps_done, ended.outcome) == (1, "partial")
     assert engine.state().segment.kind == "rest" and engine.state().count_in is None
+
+
+# -- work started by a key counts in (docs/architecture.md, "Count-in") -----------------
+
+
+def test_skip_out_of_a_rest_counts_in_before_the_set() -> None:
+    engine, clock = make()
+    at(engine, clock, 17.0)  # in the rest
+    events = engine.skip(count_in=3)
+    state = engine.state()
+    assert (state.segment.kind, state.segment.set, state.segment.rep) == ("down", 2, 1)
+    assert state.count_in == 3.0 and state.remaining == 3.0
+    assert starts(events) == []  # the lowering is not cued yet
+    assert [e.remaining for e in events if isinstance(e, CountdownBeep)] == [3]
+    events = at(engine, clock, 20.0)
+    assert starts(events) == [("down", 20.0, False)]
+    events = at(engine, clock, 30.0)  # the whole set, timed from the end of the count-in
+    (ended,) = [e for e in events if isinstance(e, SetEnded)]
+    assert (ended.set, ended.reps_done, ended.seconds) == (2, 2, 10.0)
+
+
+def test_back_to_a_sets_start_counts_in() -> None:
+    engine, clock = make()
+    at(engine, clock, 9.0)  # set 1, rep 1, 4 s in
+    engine.back(count_in=3)
+    state = engine.state()
+    assert (state.segment.kind, state.segment.rep, state.count_in) == ("down", 1, 3.0)
+
+
+def test_skip_into_a_rest_and_with_no_count_in_go_straight_on() -> None:
+    engine, clock = make()
+    at(engine, clock, 7.0)  # set 1
+    engine.skip(count_in=3)
+    assert engine.state().segment.kind == "rest" and engine.state().count_in is None
+    engine.skip()  # no count-in asked: the set starts at once
+    assert engine.state().segment.kind == "down" and engine.state().count_in is None
+
+
+def test_skip_into_an_open_max_set_counts_in_before_go() -> None:
+    plan = (
+        'name = "M"\n[defaults]\nprepare = 5\n[[exercise]]\nname = "Test"\nreps = "max"\n'
+        'tempo = "free"\n'
+    )
+    engine, clock = make(plan)
+    at(engine, clock, 1.0)
+    engine.skip(count_in=3)
+    state = engine.state()
+    assert (state.segment.kind, state.count_in, state.elapsed) == ("open", 3.0, 0.0)
+    events = at(engine, clock, 4.0)
+    assert starts(events) == [("open", 4.0, False)]
+    clock.set(500.0 + 10.0)
+    events = engine.done(reps=7)
+    (ended,) = [e for e in events if isinstance(e, SetEnded)]
+    assert (ended.reps_done, ended.seconds) == (7, 6.0)  # from GO, not from the key
+
+
+def test_a_skipped_switch_counts_in_before_the_other_side() -> None:
+    plan = (
+        'name = "S"\n[defaults]\nprepare = 0\nswitch = 5\n[[exercise]]\nname = "Side plank"\n'
+        "hold = 10\nper_side = true\n"
+    )
+    engine, clock = make(plan)
+    at(engine, clock, 12.0)  # the switch
+    assert engine.state().segment.kind == "switch"
+    engine.skip(count_in=3)
+    state = engine.state()
+    assert (state.segment.kind, state.segment.side, state.count_in) == ("hold", "right", 3.0)
+    assert state.remaining == 10.0
