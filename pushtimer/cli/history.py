@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -76,13 +77,19 @@ def history(
         if since and not rows and every:  # (the history is not empty: the day left all out)
             say(f"No sessions since {since:%Y-%m-%d}: `pushtimer history` shows them all.")
         elif shown or not rows:
-            for line in table_lines(shown[:limit]):
+            for line in table_lines(shown[:limit], terminal_width()):
                 say(line)
         if len(shown) > limit:
             say(f"... and {len(shown) - limit} older: `--limit {len(shown)}` shows them.")
         if not show_all and (hidden := hidden_line(rows)):
             say(hidden)
         say(streak_line(streak(every, today)))  # the streak, whatever is shown
+
+
+def terminal_width() -> int:
+    """Columns for a table: the terminal's, or COLUMNS (which wins, and is what a pipe has
+    to go by), else 80."""
+    return shutil.get_terminal_size().columns
 
 
 @history.command("delete")
@@ -99,7 +106,7 @@ def history_delete(session_id: int, yes: bool, data_dir: Path | None) -> None:
     if row is None:
         say(f"pushtimer: no session {session_id} in the history ({folder})", err=True)
         sys.exit(EXIT_USAGE)
-    say("\n".join(table_lines([row])), lines=True)
+    say("\n".join(table_lines([row], terminal_width())), lines=True)
     if not yes:  # no answer at all (no input) is a no
         click.confirm("Delete this session for good?", abort=True)
     with history_errors():

@@ -20,7 +20,7 @@ from typing import Any
 from pushtimer.history.store import SessionRow
 from pushtimer.plan.durations import format_clock
 from pushtimer.plan.model import Plan
-from pushtimer.printable import fit
+from pushtimer.printable import cells, fit, printable
 from pushtimer.session.events import Outcome
 from pushtimer.session.tally import held_counted, last_runs, outcomes_by_set
 
@@ -250,26 +250,68 @@ def json_target(reps_target: str | None) -> int | str | None:
     return reps_target
 
 
-def table_lines(rows: list[SessionRow]) -> list[str]:
-    """The sessions as a text table that fits 80 columns: date, plan, workout, sets done,
-    partial and skipped, reps, time, status (long names are cut with an ellipsis)."""
+def table_lines(rows: list[SessionRow], width: int = 80) -> list[str]:
+    """The sessions as a text table that fits ``width`` columns (the terminal's): date,
+    plan, workout, sets done, partial and skipped, reps, time, status. The names get the
+    room the other columns leave (half each when both need more); a name is cut with an
+    ellipsis only where it does not fit, and never to under 10 cells."""
     if not rows:
         return ["No sessions yet: start one with `pushtimer` or `pushtimer quick 10`."]
-    header = (
-        f"{'ID':>3} {'Date':<16} {'Plan':<10} {'Workout':<10} {'Done':>4} {'Part':>4} "
-        f"{'Skip':>4} {'Reps':>4} {'Time':>5} Status"
+    cells_of = [_table_cells(row) for row in rows]
+    header = ("ID", "Date", "Plan", "Workout", "Done", "Part", "Skip", "Reps", "Time", "Status")
+    # Each column as wide as its widest cell (a number's no narrower than it always was).
+    wide = [
+        max(least, *(cells(line[i]) for line in [header, *cells_of]))
+        for i, least in enumerate(_LEAST_WIDTHS)
+    ]
+    # The names get what the others leave; the status counts at its widest, so the table
+    # fits whatever statuses it holds, and a column is left free at the right edge.
+    status = max(wide[9], len("unfinished"))
+    others = sum(wide[:2]) + sum(wide[4:9]) + status + len(header) - 1
+    wide[2], wide[3] = _name_widths(wide[2], wide[3], width - 1 - others)
+    return [_table_line(line, wide) for line in [header, *cells_of]]
+
+
+NAME_LEAST = 10  # cells a cut name keeps, however narrow the terminal
+_LEAST_WIDTHS = (3, 16, 4, 7, 4, 4, 4, 4, 5, 0)  # the table's columns, at their narrowest
+
+
+def _name_widths(plan: int, workout: int, room: int) -> tuple[int, int]:
+    """The widths of the plan and workout columns, which need ``plan`` and ``workout``
+    cells, in ``room`` cells: what they need when both fit, else half the room each (a
+    column that needs less keeps to what it needs)."""
+    if plan + workout <= room:
+        return plan, workout
+    half = room // 2
+    return min(plan, max(NAME_LEAST, half)), min(workout, max(NAME_LEAST, room - half))
+
+
+def _table_cells(row: SessionRow) -> tuple[str, ...]:
+    """One session's cells, names made printable (so their width is what shows)."""
+    sets = set_outcomes(row)
+    return (
+        str(row.id),
+        row.started[:16].replace("T", " "),
+        printable(row.plan_name),
+        printable(row.workout_name),
+        str(sets.count("done")),
+        str(sets.count("partial")),
+        str(sets.count("skipped")),
+        str(row.reps),
+        "-" if row.seconds is None else format_clock(row.seconds),
+        shown_status(row),
     )
-    lines = [header]
-    for row in rows:
-        took = "-" if row.seconds is None else format_clock(row.seconds)
-        sets = set_outcomes(row)
-        lines.append(
-            f"{row.id:>3} {row.started[:16].replace('T', ' '):<16} {cut(row.plan_name, 10)} "
-            f"{cut(row.workout_name, 10)} {sets.count('done'):>4} "
-            f"{sets.count('partial'):>4} {sets.count('skipped'):>4} {row.reps:>4} {took:>5} "
-            f"{shown_status(row)}"
-        )
-    return lines
+
+
+def _table_line(values: tuple[str, ...], wide: list[int]) -> str:
+    """A row of the table: numbers to the right, text to the left, the names fitted to
+    their columns (cut with "…" where longer), the status last and unpadded."""
+    ident, started, plan, workout, *numbers, status = values
+    counts = " ".join(f"{value:>{size}}" for value, size in zip(numbers, wide[4:9], strict=True))
+    return (
+        f"{ident:>{wide[0]}} {started:<{wide[1]}} {fit(plan, wide[2])} {fit(workout, wide[3])} "
+        f"{counts} {status}"
+    )
 
 
 def hidden_line(rows: list[SessionRow]) -> str | None:

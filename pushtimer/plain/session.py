@@ -7,6 +7,10 @@ for today, h: something hurts, any other key goes on). Each key is one of the se
 operations (session/live.py). When stdin is not a terminal it is read as it comes; when it
 is closed the session runs on without it.
 
+A line says only what the session did: ``-`` says how much came off a rest, or that it
+stays (a rest keeps its last 5 s). In a per-side set each line says the side, beside the
+phase word as on the full screen's band (``DOWN · LEFT``, ``SWITCH → RIGHT``).
+
 Signals (Ctrl+C, SIGINT, SIGTERM, SIGHUP) end the session between two operations, never in
 the middle of one. Never imports Textual or Rich.
 """
@@ -20,18 +24,19 @@ from typing import TextIO
 from pushtimer.plain.terminal import EXIT_INTERRUPTED, SignalStop, Stopped, Woken
 from pushtimer.plan.durations import format_clock, format_span
 from pushtimer.printable import printable
-from pushtimer.session.engine import REST_STEP
+from pushtimer.session.engine import REST_LEAST, REST_STEP
 from pushtimer.session.events import (
     CountdownBeep,
     Event,
     SegmentStarted,
     SetEnded,
+    StopReason,
     WorkoutFinished,
 )
 from pushtimer.session.live import LiveSession, read_count
 from pushtimer.session.readout import PAIN_ADVICE
 from pushtimer.session.tally import held_counted
-from pushtimer.session.timeline import PHASE_WORDS, Segment
+from pushtimer.session.timeline import PHASE_WORDS, Segment, Side
 
 # Waits for input until the given clock time (None: no deadline); returns what was typed,
 # b"" when input has ended, or None when the time came first.
@@ -51,6 +56,20 @@ def _keys(typed: str) -> str:
     """The keys in ``typed``, without escape sequences: the digits inside one
     (``\x1b[2J``) are not part of a count."""
     return _ESCAPE_SEQUENCE.sub("", typed)
+
+
+def glyphs(out: TextIO) -> tuple[str, str]:
+    """The dot between a phase and its side and the arrow of a switch (``·``, ``→``), or
+    ASCII ones (``-``, ``->``) for an output that cannot show them (a log in ASCII, a
+    Windows code page): never an escape such as ``\\xb7`` in the middle of a line."""
+    encoding = getattr(out, "encoding", None)
+    if encoding is None:  # text kept in memory: any character will do
+        return "·", "→"
+    try:
+        "·→".encode(encoding)
+    except (UnicodeError, LookupError):
+        return "-", "->"
+    return "·", "→"
 
 
 def stamp(seconds: float) -> str:
@@ -84,8 +103,7 @@ class PlainSession:
         self._shown_problem: str | None = None
         self._typed = ""  # digits typed for the rep count of a "max" set
         self._asking_stop = False  # q was pressed: the next key says why, or goes on
-        self._paused_by_question = False
-        self._suspended_at: float | None = None  # clock time of a Ctrl+Z not yet handled
+        self._dot, self._arrow = glyphs(out)
 
     def run(self) -> int:
         """Run to the end; returns the exit status (0, 130 for Ctrl+C or SIGINT, 128 plus
@@ -109,15 +127,15 @@ class PlainSession:
     def _check_signals(self) -> None:
         if self._signals.code is not None:
             raise Stopped
-        suspended, self._suspended_at = self._suspended_at, None
-        if suspended is not None and not self.engine.paused and not self.engine.finished:
-            self._show(self.session.pause(at=suspended))
+        paused = self.session.catch_suspend()
+        if paused is not None:
+            self._show(paused)
             self._say(self.engine.session_time(), "PAUSED while suspended  (Space to go on)")
 
     def note_suspend(self) -> None:
-        """Ctrl+Z, from the signal handler: only note when; the pause is made as of then,
-        between two operations, once the process runs again."""
-        self._suspended_at = self.session.clock.now()
+        """Ctrl+Z, from the signal handler: the session notes when; the pause is made as of
+        then, between two operations, once the process runs again."""
+        self.session.note_suspended()
 
     def note_resume(self) -> None:
         """``fg``, from the signal handler: end a wait for input at once, so the pause is
@@ -151,7 +169,8 @@ class PlainSession:
         if typed is None:
             return
         if typed == b"":  # no more input
-            if deadline is None and not self.engine.paused:  # an open set nobody can end
+            # An open set nobody can end (a paced max set too, which never runs out).
+            if self.engine.segment.kind == "open" and not self.engine.paused:
                 self._say(self.engine.session_time(), "No input: ending the open set.")
                 self._show(self.session.skip())
             elif self.engine.paused:  # nobody is left to resume it
@@ -181,8 +200,8 @@ class PlainSession:
                     self._say(self.engine.session_time(), "PAUSED  (Enter or Space to go on)")
             return
         actions: dict[str, Callable[[], list[Event]]] = {
-            "n": session.skip,
-            "b": session.back,
+            "n": lambda: self._move(session.skip),
+            "b": lambda: self._move(session.back, back=True),
             "+": lambda: self._change_rest(REST_STEP),
             "-": lambda: self._change_rest(-REST_STEP),
             "q": self._ask_stop,
@@ -192,26 +211,60 @@ class PlainSession:
         if action is not None:
             self._show(action())
 
+    def _move(self, operation: Callable[[], list[Event]], back: bool = False) -> list[Event]:
+        """n and b: what the session did, as it did it. Going back from the first step
+        begins it again, and says so; work that the key starts through a count-in is named
+        before the count; while paused, the lines say the session is still paused."""
+        before = self.engine.state()
+        events = operation()
+        state = self.engine.state()
+        now = self.engine.session_time()
+        if back and before.step == 0 and not state.finished:
+            self._say(now, "BACK: nothing comes before the first step; it begins again")
+        if state.count_in is not None and not state.finished:
+            # The lines up to the count-in (a set that ended, a rest passed), what comes,
+            # then the count-in's beeps.
+            first_beep = next(
+                (
+                    number
+                    for number, event in enumerate(events)
+                    if isinstance(event, CountdownBeep) and event.count_in
+                ),
+                len(events),
+            )
+            self._show(events[:first_beep])
+            count = format_span(round(state.count_in))
+            side = self._side(state.segment.side)
+            self._say(now, f"GET READY{side} {count}  next: {self._set_named(state.segment)}")
+            events = events[first_beep:]
+        if self.engine.paused and not state.finished:
+            self._show(events)
+            self._say(now, "Still PAUSED  (Enter or Space to go on)")
+            return []
+        return events
+
     def _resume(self, lead: str = "RESUMED", say_where: bool = False) -> None:
         """Go on, saying so (and where, if asked), then the count-in's beeps if one runs."""
-        engine = self.engine
-        before = engine.session_time()
-        events = self.session.resume()
-        state = engine.state()
+        before = self.engine.session_time()
+        self._say_resumed(before, self.session.resume(), lead, say_where)
+
+    def _say_resumed(self, before: float, events: list[Event], lead: str, where: bool) -> None:
+        state = self.engine.state()
+        side = state.segment.side
+        which = f" {side} side," if side else ""
         if state.count_in is not None and state.segment.kind == "hold":
-            lead += ": the hold goes on after the count"
+            lead += f":{which} the hold goes on after the count"
         elif state.count_in is not None:
-            lead += f": rep {state.segment.rep} starts again from the lowering"
-        elif say_where:
+            lead += f":{which} rep {state.segment.rep} starts again from the lowering"
+        elif where:
             lead += f": {self.segment_line(state.index, state.segment)}"
         self._say(before, lead)
         self._show(events)
 
     def _ask_stop(self) -> list[Event]:
-        """q: pause and ask why (the next key answers)."""
+        """q: the session stands still and asks why (the next key answers)."""
         self._asking_stop = True
-        self._paused_by_question = not self.engine.paused
-        events = self.session.pause()
+        events = self.session.ask()
         self._say(
             self.engine.session_time(),
             "Stop? d: done for today  h: something hurts  any other key: go on",
@@ -220,28 +273,37 @@ class PlainSession:
 
     def _answer_stop(self, char: str) -> None:
         self._asking_stop = False
-        if char.lower() in ("d", "h"):
-            pain = char.lower() == "h"
-            self._show(self.session.stop("pain" if pain else "quit"))
-            if pain:
+        answers: dict[str, StopReason] = {"d": "quit", "h": "pain"}
+        reason = answers.get(char.lower())
+        before = self.engine.session_time()
+        events = self.session.answer_stop(reason)
+        if reason is not None:
+            self._show(events)
+            if reason == "pain":
                 for line in PAIN_ADVICE:
                     self._say(self.engine.session_time(), line)
-            return
-        if self._paused_by_question:
-            self._resume("Going on", say_where=True)
+        elif not self.engine.paused:  # the question had paused it: it goes on
+            self._say_resumed(before, events, "Going on", where=True)
         else:
             state = self.engine.state()
             where = self.segment_line(state.index, state.segment)
             self._say(self.engine.session_time(), f"Going on: {where}")
 
     def _change_rest(self, seconds: int) -> list[Event]:
-        """+ and -: say what the rest is now (nothing happens outside a rest)."""
-        was_resting = self.engine.segment.kind == "rest"
+        """+ and -: say what the session really did to the rest (- never leaves less than
+        its last 5 s); nothing happens, and nothing is said, outside a rest."""
+        self._show(self.session.update())  # first what is due: the rest may be over
+        before = self.engine.state()
         events = self.session.adjust_rest(seconds)
-        state = self.engine.state()
-        if was_resting and state.segment.kind == "rest" and state.remaining is not None:
-            left = format_clock(round(state.remaining))
-            self._say(self.engine.session_time(), f"REST {seconds:+d}s: {left} left")
+        after = self.engine.state()
+        resting = before.segment.kind == "rest" and not before.finished
+        if resting and after.index == before.index and after.remaining is not None:
+            # The rest's length now against before, both as of the key: what came off or
+            # was added, whatever the clock did meanwhile.
+            changed = (after.duration or 0.0) - (before.duration or 0.0)
+            self._show(events)
+            self._say(self.engine.session_time(), rest_change(changed, after.remaining))
+            return []
         return events
 
     def _toggle_mute(self) -> list[Event]:
@@ -251,6 +313,10 @@ class PlainSession:
 
     def _done(self) -> None:
         if self.session.wants_count:
+            if not self._typed and self.engine.segment.pace:
+                # A paced max set counted its reps: Enter alone gives that count (a number
+                # typed first gives another); its time ends now.
+                self._typed = str(self.session.counted)
             try:
                 count = read_count(self._typed)
             except ValueError as problem:
@@ -276,7 +342,12 @@ class PlainSession:
             elif isinstance(event, SegmentStarted):
                 self._say(event.planned, self.segment_line(event.index, event.segment))
             elif isinstance(event, CountdownBeep):
-                word = "GET READY" if event.count_in else PHASE_WORDS[self.engine.segment.kind]
+                # The word of the segment the beep belongs to (a key may have moved on).
+                segment = self.timeline.segments[event.index]
+                if event.count_in:
+                    word = f"GET READY{self._side(segment.side)}"
+                else:
+                    word = self._phase(event.index, segment)
                 self._say(event.planned, f"{word} {event.remaining}")
 
     def _say(self, when: float, text: str) -> None:
@@ -294,24 +365,37 @@ class PlainSession:
         total = format_clock(self.timeline.total_seconds)
         return f"{self.session.title}  ({total}{' + open sets' if self.timeline.has_open else ''})"
 
-    def segment_line(self, index: int, segment: Segment) -> str:
+    def _side(self, side: Side | None) -> str:
+        """`` · LEFT`` beside a phase word in a per-side set; nothing otherwise."""
+        return f" {self._dot} {side.upper()}" if side else ""
+
+    def _phase(self, index: int, segment: Segment) -> str:
+        """The phase word with the side: ``DOWN · LEFT``, ``SWITCH → RIGHT``, ``REST``."""
         word = PHASE_WORDS[segment.kind]
+        if segment.kind == "switch":
+            ahead = self.timeline.next_work(index)
+            side = ahead.side if ahead is not None else None
+            return f"{word} {self._arrow} {side.upper()}" if side else word
+        return word + self._side(segment.side)
+
+    def segment_line(self, index: int, segment: Segment) -> str:
+        word = self._phase(index, segment)
         length = "" if segment.duration is None else f" {format_span(segment.duration)}"
         if segment.kind == "prepare":
             return f"{word}{length}  first: {self._describe_next(index)}"
-        if segment.kind == "rest":
+        if segment.kind in ("rest", "switch"):
             return f"{word}{length}  next: {self._describe_next(index)}"
-        if segment.kind == "switch":
-            return f"{word}{length}  right side next"
         exercise = self.timeline.exercise_of(segment)
         assert exercise is not None
-        parts = [
-            f"Set {segment.set}/{exercise.sets}" + (f" {segment.side}" if segment.side else "")
-        ]
+        parts = [f"Set {segment.set}/{exercise.sets}"]  # (the side goes with the phase word)
         parts.append(exercise.name)
         if segment.rep is not None and isinstance(exercise.reps, int):
             parts.append(f"rep {segment.rep}/{exercise.reps}")
+        elif segment.rep is not None:  # a paced max set: its reps, counted
+            parts.append(f"rep {segment.rep}")
         parts.append(f"{word}{length}")
+        if segment.rep == 1 and segment.kind == "down" and exercise.reps == "max":
+            parts.append("as many reps as you can, paced: Enter when you stop")
         if segment.kind == "open":
             parts.append(
                 "as many reps as you can: type the count, then Enter"
@@ -327,7 +411,14 @@ class PlainSession:
             return "the end"
         mark = self.marks.get(segment.exercise) if segment.exercise is not None else None
         target = f": {mark}" if mark else ""
-        return f"Set {segment.set}/{exercise.sets} {exercise.name}{target}"
+        return f"{self._set_named(segment)}{target}"
+
+    def _set_named(self, segment: Segment) -> str:
+        """``Set 2/4 Wide push-up``, ``Set 1/3 left Side plank``: as a set's ending says."""
+        exercise = self.timeline.exercise_of(segment)
+        assert exercise is not None
+        side = f" {segment.side}" if segment.side else ""
+        return f"Set {segment.set}/{exercise.sets}{side} {exercise.name}"
 
     def _set_line(self, ended: SetEnded) -> str:
         """``Done: Set 1/4 Wide push-up, 12 reps in 1:00``; ``Partial: ..., 5 of 12 reps``."""
@@ -345,4 +436,13 @@ class PlainSession:
         return f"{word}: Set {ended.set}/{exercise.sets}{side} {ended.name}, {what} in {took}"
 
 
-# -- the real terminal -------------------------------------------------------------------------
+def rest_change(changed: float, left: float) -> str:
+    """What + or - did to a rest, ``changed`` seconds, leaving ``left``: ``REST +15s: 0:19
+    left``, ``REST -7s: 0:05 left (a rest keeps its last 5 s)``, ``REST stays at 0:04: a
+    rest keeps its last 5 s``."""
+    now = format_clock(round(left))
+    least = f"a rest keeps its last {REST_LEAST:g} s"
+    if round(changed) == 0:
+        return f"REST stays at {now}: {least}"
+    floored = -REST_STEP + 1e-6 < changed < 0  # less than a whole step came off
+    return f"REST {round(changed):+d}s: {now} left" + (f" ({least})" if floored else "")

@@ -12,6 +12,7 @@ Callers ask ``next_deadline()`` when something next happens, sleep until then, a
 
 from __future__ import annotations
 
+import msgspec
 from msgspec import Struct
 
 from pushtimer.session.clock import Clock
@@ -39,6 +40,7 @@ COUNT_IN_KINDS = frozenset({*TEMPO_KINDS, "hold"})
 # Work that a key starts (n out of a rest or into the next set, b to a set's start, a
 # skipped switch) counts in first: nothing begins unannounced. An open set too.
 KEY_COUNT_IN_KINDS = frozenset({*COUNT_IN_KINDS, "open"})
+PACED_CATCH_UP = 60.0  # seconds of a paced set's cues reported after a stall, at most
 HELD_AT_LEAST = 1.0  # seconds of a hold that make a stopped hold partial, not skipped
 
 
@@ -89,8 +91,12 @@ class Engine:
         self._extra: dict[int, float] = {}  # rest changes, by segment index
         self._count_in_end: float | None = None  # active time a running count-in ends
         self._count_in_beeps: list[int] = []  # its beeps still to come, in seconds before its end
+        self._count_in_owed = False  # a key moved into work while paused: count in on resume
         self._finished = False
-        self._pending: list[Event] = [SegmentStarted(0, self._segments[0], 0.0)]
+        first = self._segments[0]
+        if first.pace:  # a paced max set first: its first lowering
+            first = self._paced_phase(0.0)[0]
+        self._pending: list[Event] = [SegmentStarted(0, first, 0.0)]
 
     # -- reading -----------------------------------------------------------------------
 
@@ -128,16 +134,22 @@ class Engine:
         later = self._after[self._index] + sum(
             extra for index, extra in self._extra.items() if index > self._index
         )
+        total_left = 0.0 if self._finished else (remaining or 0.0) + later
+        segment = self.segment
+        if segment.pace:  # a paced max set shows the phase of the rep it is in
+            segment, elapsed = self._paced_phase(elapsed)
+            duration = float(segment.duration or 0)
+            remaining = max(0.0, duration - elapsed)
         return EngineState(
             index=self._index,
-            segment=self.segment,
+            segment=segment,
             step=self._step_of[self._index],
             elapsed=elapsed,
             step_elapsed=max(0.0, active - self._step_start),
             remaining=remaining,
             duration=duration,
             session_elapsed=now,
-            remaining_total=(0.0 if self._finished else (remaining or 0.0) + later),
+            remaining_total=total_left,
             paused=self.paused,
             finished=self._finished,
             count_in=count_in,
@@ -151,6 +163,9 @@ class Engine:
         if self._count_in_end is not None:
             left = self._count_in_beeps[0] if self._count_in_beeps else 0
             return base + self._count_in_end - left
+        if self.segment.pace:
+            ahead = self._paced_cues(self._last_cue, self._last_cue + self.segment.rep_seconds)
+            return base + self._segment_start + ahead[0][0]
         duration = self._duration(self._index)
         if duration is None:
             return None
@@ -170,6 +185,9 @@ class Engine:
         if self._count_in_end is not None and not self._end_count_in(active, events):
             return events
         while not self._finished:
+            if self.segment.pace:
+                self._paced_update(active, events)
+                break
             duration = self._duration(self._index)
             reached = active - self._segment_start
             if duration is not None:
@@ -206,7 +224,9 @@ class Engine:
         if self._paused_at is not None:
             self._paused_total += self._clock.now() - self._paused_at
             self._paused_at = None
-            if count_in > 0 and not self._finished and self.segment.kind in COUNT_IN_KINDS:
+            counts_in = self.segment.kind in COUNT_IN_KINDS or bool(self.segment.pace)
+            owed, self._count_in_owed = self._count_in_owed, False
+            if count_in > 0 and not self._finished and (counts_in or owed):
                 self._begin_count_in(count_in)
         return self.update()
 
@@ -250,6 +270,9 @@ class Engine:
         # lowering no one is in position for).
         if events and isinstance(events[-1], SegmentStarted) and events[-1].index == self._index:
             events.pop()
+        if self.paused:  # it counts in when the session goes on, once
+            self._count_in_owed = True
+            return
         self._begin_count_in(seconds)
         events.extend(self.update())
 
@@ -355,13 +378,17 @@ class Engine:
             events.append(WorkoutFinished(True, self._wall(start), start))
             return
         self._count_in_end = None
+        self._count_in_owed = False
         if restart or self._step_of[index] != self._step_of[self._index]:
             self._step_start = start
         self._index = index
         self._segment_start = start
         self._last_cue = 0.0
         stale = active - start > STALE_AFTER
-        events.append(SegmentStarted(index, self._segments[index], self._wall(start), stale))
+        segment = self._segments[index]
+        if segment.pace:
+            segment = self._paced_phase(0.0)[0]
+        events.append(SegmentStarted(index, segment, self._wall(start), stale))
 
     def _begin_count_in(self, seconds: float) -> None:
         """Hold the segment still for ``seconds`` from now (they do not count as work)."""
@@ -371,6 +398,10 @@ class Engine:
         self._step_start += end - at
         if self.segment.kind == "hold":
             self._segment_start += end - at
+        elif self.segment.pace:  # the rep begins again from its lowering
+            done = self._paced_reps(at)
+            self._segment_start = end - done * self.segment.rep_seconds
+            self._last_cue = float(done * self.segment.rep_seconds)
         else:  # the rep begins again: reps count once their last phase ends
             while self._index > 0 and self._same_rep(self._index - 1, self._index):
                 self._index -= 1
@@ -402,12 +433,75 @@ class Engine:
             return False
         self._count_in_end = None
         stale = active - end > STALE_AFTER
-        events.append(SegmentStarted(self._index, self.segment, self._wall(end), stale))
+        segment = self.segment
+        if segment.pace:
+            segment = self._paced_phase(end - self._segment_start)[0]
+        events.append(SegmentStarted(self._index, segment, self._wall(end), stale))
         return True
+
+    # -- paced max sets: an open segment whose reps are paced by the tempo ---------------
+
+    def reps_so_far(self) -> int:
+        """Whole reps done in the set running now (a paced max set counts them)."""
+        return self._reps_done_so_far() if self.segment.kind in WORK_KINDS else 0
+
+    def _paced_reps(self, active: float) -> int:
+        """Reps of the paced set ended by ``active``: each counts once its last phase ends."""
+        elapsed = max(0.0, active - self._segment_start)
+        return int(elapsed // self.segment.rep_seconds)
+
+    def _paced_phase(self, elapsed: float) -> tuple[Segment, float]:
+        """The phase a paced set is in ``elapsed`` seconds after its start, as a segment of
+        its own (kind, rep, duration), and the seconds into it."""
+        segment = self.segment
+        rep_seconds = segment.rep_seconds
+        rep = int(max(0.0, elapsed) // rep_seconds)
+        into = max(0.0, elapsed) - rep * rep_seconds
+        start, number = 0, 0
+        while number < len(segment.pace) - 1 and into >= start + segment.pace[number][1]:
+            start += segment.pace[number][1]
+            number += 1
+        kind, seconds = segment.pace[number]
+        phase = msgspec.structs.replace(segment, kind=kind, duration=seconds, rep=rep + 1, pace=())
+        return phase, into - start
+
+    def _paced_cues(self, after: float, upto: float) -> list[tuple[float, int]]:
+        """(offset in the set, number) of a paced set's cues in (``after``, ``upto``]: a
+        phase's start has number 0, a tick inside a phase its second (as for any rep)."""
+        rep_seconds = self.segment.rep_seconds
+        cues: list[tuple[float, int]] = []
+        rep = int(after // rep_seconds)
+        while rep * rep_seconds <= upto:
+            start = rep * rep_seconds
+            for kind, seconds in self.segment.pace:
+                marks = [(float(start), 0)]
+                if kind in TEMPO_KINDS and seconds >= 2:
+                    marks += [(float(start + second), second) for second in range(1, seconds)]
+                cues += [(offset, n) for offset, n in marks if after < offset <= upto]
+                start += seconds
+            rep += 1
+        return cues
+
+    def _paced_update(self, active: float, events: list[Event]) -> None:
+        """Report a paced set's phase starts and ticks up to ``active``. After a long
+        stall only the last rep's are reported (as skipped), not hours of them."""
+        reached = max(0.0, active - self._segment_start)
+        after = max(self._last_cue, reached - max(PACED_CATCH_UP, 2 * self.segment.rep_seconds))
+        for offset, number in self._paced_cues(after, reached):
+            due = self._segment_start + offset
+            planned, stale = self._wall(due), active - due > STALE_AFTER
+            if number == 0:
+                phase = self._paced_phase(offset)[0]
+                events.append(SegmentStarted(self._index, phase, planned, stale))
+            else:
+                events.append(TempoTick(self._index, number, planned, stale))
+        self._last_cue = max(self._last_cue, reached)
 
     def _reps_done_so_far(self) -> int:
         """Whole reps completed in the current step: a rep counts once its last phase has
         ended, so those before the current rep. An open set counts none."""
+        if self.segment.pace:
+            return self._paced_reps(self._active())
         rep = self.segment.rep
         return 0 if rep is None else rep - 1
 

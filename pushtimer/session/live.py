@@ -68,6 +68,8 @@ class LiveSession:
         self.ended: list[SetEnded] = []
         self.finish: WorkoutFinished | None = None
         self.lock = threading.RLock()
+        self._paused_to_ask = False  # a question (why stop, how many) paused the session
+        self._suspended_at: float | None = None  # clock time of a Ctrl+Z not yet handled
 
     @property
     def title(self) -> str:
@@ -142,6 +144,54 @@ class LiveSession:
     def stop(self, reason: StopReason) -> list[Event]:
         """End the session early; the set in progress is recorded partial or skipped."""
         return self._run(lambda: self.engine.quit(reason))
+
+    # -- the flows both front ends share (docs/architecture.md, "One session flow") -------
+
+    def ask(self) -> list[Event]:
+        """A question opens (q: why stop; Enter in a max set: how many): the session
+        stands still while it is open, and the answer knows whether it was running."""
+        self._paused_to_ask = not self.engine.paused
+        return self.pause() if self._paused_to_ask else []
+
+    def answer_stop(self, reason: StopReason | None) -> list[Event]:
+        """The answer to "why stop": stop for ``reason``, or (None) go on as it was: a
+        session the question paused resumes (through the count-in), a paused one stays."""
+        if reason is not None:
+            return self.stop(reason)
+        return self._go_on()
+
+    @property
+    def counted(self) -> int:
+        """Reps the set running now has counted: a paced max set's so far (the count a
+        question starts from), else 0."""
+        return self.engine.reps_so_far() if self.wants_count else 0
+
+    def answer_count(self, reps: int | None) -> list[Event]:
+        """The answer to "how many": the max set ends with ``reps`` as of the moment it was
+        asked (its time ends there), and the session goes on; None goes back to the set."""
+        events = []
+        if reps is not None and self.wants_count:
+            events += self.done(reps)
+        return events + self._go_on()
+
+    def _go_on(self) -> list[Event]:
+        asked, self._paused_to_ask = self._paused_to_ask, False
+        if asked and self.engine.paused and not self.engine.finished:
+            return self.resume()
+        return []
+
+    def note_suspended(self) -> None:
+        """Ctrl+Z, from a signal handler: only note when; ``catch_suspend`` makes the
+        pause as of then, between two operations, once the process runs again."""
+        self._suspended_at = self.clock.now()
+
+    def catch_suspend(self) -> list[Event] | None:
+        """A Ctrl+Z noted and not yet handled: the session pauses as of the moment the
+        process stopped (None when there was none, or it was paused or over already)."""
+        at, self._suspended_at = self._suspended_at, None
+        if at is None or self.engine.paused or self.engine.finished:
+            return None
+        return self.pause(at=at)
 
     def toggle_mute(self) -> bool:
         """Mute or unmute the cues; returns whether they are muted now."""

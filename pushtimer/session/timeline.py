@@ -50,6 +50,13 @@ class Segment(Struct, frozen=True):
     set: int | None = None
     side: Side | None = None
     rep: int | None = None
+    # A paced "max" set (open, with a tempo): one rep's phases, repeated until "done".
+    pace: tuple[tuple[SegmentKind, int], ...] = ()
+
+    @property
+    def rep_seconds(self) -> int:
+        """Seconds of one paced rep (0: not paced)."""
+        return sum(seconds for _, seconds in self.pace)
 
     @property
     def end(self) -> int:
@@ -142,6 +149,11 @@ def _add_work(
         builder.add("hold", exercise.hold, index, set_number, side)
         return
     tempo = parse_tempo(exercise.tempo or defaults.tempo)
+    if exercise.reps == "max" and not tempo.free:
+        phases = tuple(zip(TEMPO_KINDS, tempo.seconds(defaults.explosive), strict=True))
+        # As many as you can, each rep paced like any other: open-ended, ended by "done".
+        builder.add_open(index, set_number, side, tuple((k, s) for k, s in phases if s > 0))
+        return
     if exercise.reps == "max" or tempo.free or exercise.reps is None:
         builder.add_open(index, set_number, side)
         return
@@ -171,8 +183,15 @@ class _Builder:
         self.segments.append(Segment(kind, self.clock, seconds, exercise, set_number, side, rep))
         self.clock += seconds
 
-    def add_open(self, exercise: int, set_number: int, side: Side | None) -> None:
-        self.segments.append(Segment("open", self.clock, None, exercise, set_number, side))
+    def add_open(
+        self,
+        exercise: int,
+        set_number: int,
+        side: Side | None,
+        pace: tuple[tuple[SegmentKind, int], ...] = (),
+    ) -> None:
+        segment = Segment("open", self.clock, None, exercise, set_number, side, pace=pace)
+        self.segments.append(segment)
         self.has_open = True
 
 

@@ -152,7 +152,6 @@ class PushtimerApp(App[int]):
         self._make_player = sound  # given how to ring the bell, makes the sound player
         self.player: SoundPlayer | None = None
         self._early_cues: list[tuple[Event, Timeline, float]] = []
-        self._suspended_at: float | None = None  # when a Ctrl+Z stopped the process
         self._handle_signals = handle_signals
         self.process = ProcessGuard(self, terminal=handle_signals)  # signals, the watchdog
         # For the picker: what plans' [defaults] leave out (the settings'), the values the
@@ -320,18 +319,15 @@ class PushtimerApp(App[int]):
 
     def note_suspended(self) -> None:
         """The terminal's Ctrl+Z (SIGTSTP) stops the process before any key reaches the
-        app: note when, so the session is paused as of that moment once it goes on (and not
-        as of ``fg``, with the reps of the time away counted as done)."""
-        self._suspended_at = self.clock.now()
+        app: the session notes when, so it is paused as of that moment once it goes on (and
+        not as of ``fg``, with the reps of the time away counted as done)."""
+        if self.session is not None:
+            self.session.note_suspended()
 
     def _pause_as_suspended(self) -> bool:
         """Pause the session as of the moment the process was stopped, if it was; True
         when it did (the pause caught the session up to then)."""
-        at, self._suspended_at = self._suspended_at, None
-        if at is None or self.session is None or self.session.finish is not None:
-            return False
-        self.session.pause(at)
-        return True
+        return self.session is not None and self.session.catch_suspend() is not None
 
     @on(SessionMoved)
     def show_session(self) -> None:

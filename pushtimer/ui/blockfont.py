@@ -98,33 +98,66 @@ SMALL = _font(
         ":": ". # . # .",
         "-": "... ... ### ... ...",
         "+": "... .#. ### .#. ...",
-        " ": ".. .. .. .. ..",
-        # Shapes that say the phase without a word or a colour.
+        " ": ". . . . .",  # narrow: words stand 3 pixels apart, letters 1
+        "·": ". . # . .",
+        # Shapes that say the phase without a word or a colour, and the way to the side.
         "↓": ".###. .###. ##### .###. ..#..",
         "↑": "..#.. .###. ##### .###. .###.",
         "‖": "##.## ##.## ##.## ##.## ##.##",
+        "→": "..#.. ...#. ##### ...#. ..#..",
     },
 )
 
 _CELLS = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
 
 
-@lru_cache(maxsize=64)
-def draw(text: str, font: Font, scale: int) -> tuple[str, ...]:
-    """``text`` in block letters, one string per terminal row, all the same width.
-    Characters the font lacks are drawn as spaces."""
+def rows(font: Font, scale: int) -> int:
+    """Terminal rows of a line of ``font`` drawn at ``scale``."""
+    return (font.height * scale + 1) // 2
+
+
+def _pixels(text: str, font: Font, scale: int) -> list[str]:
+    """``text`` as rows of pixels (``#`` or ``.``), each pixel repeated ``scale`` times
+    both ways."""
     blank = ("." * 3,) * font.height
     pixel_rows: list[str] = []
     for y in range(font.height):
         row = ("." * font.gap).join(font.glyphs.get(char, blank)[y] for char in text)
         pixel_rows.append("".join(pixel * scale for pixel in row))
-    tall = [row for row in pixel_rows for _ in range(scale)]
+    return [row for row in pixel_rows for _ in range(scale)]
+
+
+def _cells(tall: list[str]) -> tuple[str, ...]:
+    """Pixel rows as terminal rows: two pixel rows to a row of half blocks."""
     if len(tall) % 2:
-        tall.append("." * len(tall[0]) if tall else "")
+        tall = [*tall, "." * len(tall[0])]
     return tuple(
         "".join(_CELLS[(a == "#", b == "#")] for a, b in zip(top, bottom, strict=True))
         for top, bottom in zip(tall[::2], tall[1::2], strict=True)
     )
+
+
+@lru_cache(maxsize=64)
+def draw(text: str, font: Font, scale: int) -> tuple[str, ...]:
+    """``text`` in block letters, one string per terminal row, all the same width.
+    Characters the font lacks are drawn as spaces."""
+    return _cells(_pixels(text, font, scale))
+
+
+@lru_cache(maxsize=64)
+def draw_runs(runs: tuple[tuple[str, int], ...], font: Font, gap: int) -> tuple[str, ...]:
+    """Texts side by side, each ``(text, scale)`` at its own scale, ``gap`` columns
+    apart, standing on one line (their bottoms level, to the pixel)."""
+    drawn = [_pixels(text, font, scale) for text, scale in runs]
+    height = max(len(pixel_rows) for pixel_rows in drawn)
+    tall = []
+    for y in range(height):
+        parts = []
+        for pixel_rows in drawn:
+            top = height - len(pixel_rows)  # blank above the shorter texts
+            parts.append(pixel_rows[y - top] if y >= top else "." * len(pixel_rows[0]))
+        tall.append(("." * gap).join(parts))
+    return _cells(tall)
 
 
 def largest_scale(font: Font, text: str, width: int, height: int) -> int:
@@ -132,7 +165,14 @@ def largest_scale(font: Font, text: str, width: int, height: int) -> int:
     it does not fit even at scale 1 (or the font lacks a character)."""
     if not text or not font.knows(text):
         return 0
-    pixels = font.pixel_width(text)
+    return scale_for(font, font.pixel_width(text), width, height)
+
+
+def scale_for(font: Font, pixels: int, width: int, height: int) -> int:
+    """The largest scale at which a line ``pixels`` wide fits in ``width`` x ``height``
+    cells (0: not even at scale 1)."""
+    if pixels <= 0:
+        return 0
     by_width = width // pixels
     by_height = (2 * height) // font.height
     return max(0, min(by_width, by_height))

@@ -37,6 +37,9 @@ class WorkoutView(Struct, frozen=True):
     word: str  # GET READY, DOWN, ... or PAUSED
     shape: str  # beside the word: ↓ for DOWN, ↑ for UP, ‖ while paused
     number: str  # beside the word: the seconds of a tempo phase (when the figure is the rep)
+    side: str  # beside the word in a per-side set: "· LEFT", "→ RIGHT" on a switch, or ""
+    sided: bool  # the exercise shown is done per side: the band keeps room for the side
+    status: str  # the band and the figure as one line: "↓ DOWN 2 · LEFT · Rep 2"
     figure: str  # the big figure: the rep number, or the seconds ("3", "1:30")
     figure_line: str  # the same as one line of text, for a small terminal
     tempo: tuple[TempoPhase, ...]  # the current rep's phases; empty outside tempo sets
@@ -90,13 +93,18 @@ def workout_view(
         kind, word = segment.kind, PHASE_WORDS[segment.kind]
     figure, number, line = _figure(state, seconds, big_figure)
     first_of_exercise = resting and _new_exercise(segment, ahead)
+    shape = "‖" if state.paused else "" if get_ready else SHAPES.get(kind, "")
+    side = _side(state, ahead, get_ready)
     return WorkoutView(
         exercise=_exercise_line(segment, shown_exercise),
         position=_position(*shown_exercise, ahead=resting, marks=marks or {}),
         kind=kind,
         word=word,
-        shape="‖" if state.paused else "" if get_ready else SHAPES.get(kind, ""),
+        shape=shape,
         number="" if state.paused else number,
+        side=side,
+        sided=shown_exercise[1] is not None and shown_exercise[1].per_side,
+        status=_status(state, " ".join(part for part in (shape, word) if part), side, line),
         figure=figure,
         figure_line=line,
         tempo=_tempo(session, segment, exercise),
@@ -124,6 +132,32 @@ def _figure(state: EngineState, seconds: int, choice: FigureChoice) -> tuple[str
     text = clock_text(seconds)
     unit = "" if ":" in text else "s"
     return text, "", f"{text}{unit} {'so far' if state.remaining is None else 'left'}"
+
+
+def _side(state: EngineState, ahead: Segment | None, get_ready: bool) -> str:
+    """The side beside the phase word: of the work under way (``· LEFT``), of the work a
+    GET READY is for, or the side a switch goes to (``→ RIGHT``); none in a rest."""
+    segment = state.segment
+    at_work = segment.kind in WORK_KINDS
+    if not at_work and (state.paused or not get_ready) and segment.kind != "prepare":
+        towards = ahead.side if segment.kind == "switch" and ahead is not None else None
+        return f"→ {towards.upper()}" if towards else ""
+    coming = segment if at_work or state.count_in is not None else ahead
+    return f"· {coming.side.upper()}" if coming is not None and coming.side else ""
+
+
+def _status(state: EngineState, words: str, side: str, figure_line: str) -> str:
+    """The top line: the phase word with its seconds left, the side, and the rep
+    (``↓ DOWN 2 · LEFT · Rep 2``, ``HOLD 25 · RIGHT``, ``SWITCH 4 → RIGHT``, ``REST 1:30``);
+    paused, or in a set that counts up, the figure as a line (``GO · LEFT · 12s so far``)."""
+    segment = state.segment
+    if state.paused or (state.remaining is None and state.count_in is None):
+        head = " ".join(part for part in (words, side) if part)
+        return f"{head} · {figure_line}"
+    line = " ".join(part for part in (words, clock_text(shown_seconds(state)), side) if part)
+    if segment.kind in TEMPO_KINDS and segment.rep is not None:
+        line += f" · Rep {segment.rep}"
+    return line
 
 
 def _new_exercise(segment: Segment, ahead: Segment | None) -> bool:
@@ -175,6 +209,8 @@ def _position(
         parts.append(_reps(exercise.reps))
     elif segment.rep is not None and isinstance(exercise.reps, int):
         parts.append(f"Rep {segment.rep}/{exercise.reps}")
+    elif segment.rep is not None:  # a paced max set: its reps, counted
+        parts.append(f"Rep {segment.rep} · as many as you can")
     elif segment.kind == "open":
         parts.append("as many as you can" if exercise.reps == "max" else _reps(exercise.reps))
     elif exercise.hold is not None:
@@ -253,6 +289,8 @@ def _hint(segment: Segment, exercise: Exercise | None, state: EngineState) -> st
         return "Space to go on"
     if state.count_in is not None and segment.kind in TEMPO_KINDS:
         return f"Rep {segment.rep} starts again from the lowering"
+    if segment.kind in TEMPO_KINDS and exercise is not None and exercise.reps == "max":
+        return "As many as you can, paced: Enter when you stop"
     if segment.kind == "open" and exercise is not None:
         if exercise.reps == "max":
             return "As many as you can, then Enter to give the count"

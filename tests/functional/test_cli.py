@@ -141,6 +141,26 @@ def test_plans_lists_shipped_and_user_plans(
     assert json.loads(out)["name"] == "My plan"
 
 
+@pytest.mark.parametrize("columns", ["80", "160"])
+def test_plans_never_cut_a_name_whatever_the_width(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    monkeypatch.setenv("COLUMNS", columns)
+    user = tmp_path / "pushtimer" / "plans"
+    user.mkdir(parents=True)
+    plan = "A plan whose name goes on past the width of a terminal of eighty columns, and on"
+    workout = "Day 1: wide push-ups with a long pause at the bottom and an arched back"
+    (user / "long.toml").write_text(
+        f'name = "{plan}"\n[[workout]]\nname = "{workout}"\n'
+        '[[workout.exercise]]\nname = "Push-up"\nreps = 10\n'
+    )
+    code, out, _ = run("plans")
+    assert code == 0 and "…" not in out
+    assert f"  long: {plan}" in out.splitlines()
+    assert f"    1. {workout} " in out
+
+
 def test_plans_with_no_user_folder() -> None:
     code, out, _ = run("plans")
     assert code == 0 and "none yet: save a plan as a .toml file in that folder" in out

@@ -1,9 +1,12 @@
 """`pushtimer history` as a user meets it: empty sessions left out (and said so), --all,
---limit, and `history delete` (asks first; --yes)."""
+--limit, the table as wide as the terminal, and `history delete` (asks first; --yes)."""
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,9 +18,16 @@ from pushtimer.cli import cli
 from pushtimer.history.store import HistoryStore, SessionEnd, SessionHead, SetRow
 
 
-def run(*args: str, data: Path, typed: str | None = None) -> tuple[int, str, str]:
+def run(
+    *args: str, data: Path, typed: str | None = None, columns: int = 80
+) -> tuple[int, str, str]:
+    """The command's exit status, output and errors, in a terminal ``columns`` wide."""
     result = CliRunner().invoke(
-        cli, ["--data-dir", str(data), *args], prog_name="pushtimer", input=typed
+        cli,
+        ["--data-dir", str(data), *args],
+        prog_name="pushtimer",
+        input=typed,
+        env={"COLUMNS": str(columns)},
     )
     return result.exit_code, result.stdout, result.stderr
 
@@ -144,3 +154,79 @@ def test_a_day_that_is_no_day_is_told_how_to_write_one(data: Path, given: str) -
         f"Error: Invalid value for '--since': {given!r} is not a day: write it as YYYY-MM-DD,"
         " such as 2026-11-20"
     )
+
+
+NAMES = (
+    ("Back-focused push-up week", "Day 3: one arm and rows"),
+    ("Beginner back push-ups (knees)", "Day 1: knees, wide and slow"),
+    ("Quick set", "Quick set"),
+)
+
+
+@pytest.fixture
+def named(tmp_path: Path) -> Path:
+    """Sessions 1 to 3, one set done each, under the plan and workout names of NAMES."""
+    store = HistoryStore(tmp_path)
+    for number, (plan, workout) in enumerate(NAMES, start=1):
+        when = f"2026-11-{number + 10}T08:00:00+01:00"
+        session = store.start_session(SessionHead("p", plan, 0, workout, None, None, when))
+        store.add_set(session, SetRow(0, "Push", 1, None, "12", 12, None, 30.0, when))
+        store.end_session(session, SessionEnd(True, 30.0, None, when))
+    store.close()
+    return tmp_path
+
+
+def test_names_get_the_room_a_wide_terminal_leaves(named: Path) -> None:
+    code, out, _ = run("history", data=named, columns=160)
+    assert code == 0 and "…" not in out
+    # Each name column as wide as its longest name, and no wider.
+    assert out.splitlines()[:4] == [
+        " ID Date             Plan                           Workout                     Done"
+        " Part Skip Reps  Time Status",
+        "  3 2026-11-13 08:00 Quick set                      Quick set                      1"
+        "    0    0   12  0:30 complete",
+        "  2 2026-11-12 08:00 Beginner back push-ups (knees) Day 1: knees, wide and slow    1"
+        "    0    0   12  0:30 complete",
+        "  1 2026-11-11 08:00 Back-focused push-up week      Day 3: one arm and rows        1"
+        "    0    0   12  0:30 complete",
+    ]
+
+
+def test_at_80_columns_names_are_cut_as_before(named: Path) -> None:
+    code, out, _ = run("history", data=named, columns=80)
+    table = out.splitlines()[:4]
+    assert code == 0 and all(len(line) < 80 for line in table)
+    assert table[1:] == [
+        "  3 2026-11-13 08:00 Quick set  Quick set     1    0    0   12  0:30 complete",
+        "  2 2026-11-12 08:00 Beginner…  Day 1: kn…    1    0    0   12  0:30 complete",
+        "  1 2026-11-11 08:00 Back-focu… Day 3: on…    1    0    0   12  0:30 complete",
+    ]
+
+
+def test_between_the_names_share_the_room_there_is(named: Path) -> None:
+    code, out, _ = run("history", data=named, columns=100)
+    table = out.splitlines()[:4]
+    # 99 columns with room for the widest status ("unfinished"): one column spare.
+    assert code == 0 and max(len(line) for line in table) == 99 - len("unfinished") + 8
+    assert table[1].startswith("  3 2026-11-13 08:00 Quick set            Quick set    ")
+    assert table[3].startswith("  1 2026-11-11 08:00 Back-focused push-u… Day 3: one arm and… ")
+
+
+def test_delete_shows_the_session_as_wide_as_the_terminal(named: Path) -> None:
+    code, out, _ = run("history", "delete", "2", "--yes", data=named, columns=160)
+    assert code == 0 and " Beginner back push-ups (knees) Day 1: knees, wide and slow " in out
+
+
+def test_piped_without_columns_the_table_is_80_wide(named: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    out = subprocess.run(
+        [sys.executable, "-m", "pushtimer", "--data-dir", str(named), "history"],
+        capture_output=True, text=True, env=env, check=True, stdin=subprocess.DEVNULL,
+    ).stdout  # fmt: skip
+    assert "Back-focu…" in out and all(len(line) < 80 for line in out.splitlines())
+    env["COLUMNS"] = "160"
+    out = subprocess.run(
+        [sys.executable, "-m", "pushtimer", "--data-dir", str(named), "history"],
+        capture_output=True, text=True, env=env, check=True, stdin=subprocess.DEVNULL,
+    ).stdout  # fmt: skip
+    assert " Back-focused push-up week " in out and "…" not in out

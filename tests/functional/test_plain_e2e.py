@@ -110,3 +110,25 @@ def test_a_plan_that_progresses_runs_at_its_target_and_says_what_comes_next(
         "Next time:",
         "  Push-up: 1x2 met at the top of this plan: time to move on to Diamond push-up",
     ]
+
+
+def test_a_per_side_set_says_the_side_in_each_line(tmp_path: Path) -> None:
+    """As a real process writes to a pipe: the side beside each phase word, the switch
+    with its arrow (the pipe takes UTF-8 here)."""
+    plan = tmp_path / "sides.toml"
+    plan.write_text(
+        'name = "Sides"\n[defaults]\nprepare = 0\nswitch = 1\n[[exercise]]\nname = "One-arm"\n'
+        'reps = 1\ntempo = "1-0-0-0"\nper_side = true\n'
+    )
+    process = start("run", str(plan), "--no-sound", cue_log=tmp_path / "cues.jsonl")
+    out, err = process.communicate(timeout=20)
+    assert process.returncode == 0, err
+    assert [line[7:] for line in out.splitlines()] == [
+        "Sides  (0:03)",
+        "Set 1/1  One-arm  rep 1/1  DOWN · LEFT 1s",
+        "Done: Set 1/1 left One-arm, 1 rep in 0:01",
+        "SWITCH → RIGHT 1s  next: Set 1/1 right One-arm",
+        "Set 1/1  One-arm  rep 1/1  DOWN · RIGHT 1s",
+        "Done: Set 1/1 right One-arm, 1 rep in 0:01",
+        "Workout complete: 1 set, 2 reps in 0:03",
+    ]

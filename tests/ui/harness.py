@@ -40,6 +40,7 @@ per_side = true
 [[workout.exercise]]
 name = "Max push"
 reps = "max"
+tempo = "free"
 [[workout.exercise]]
 name = "Easy push"
 reps = 5

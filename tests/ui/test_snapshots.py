@@ -86,6 +86,46 @@ def test_sizes(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
     assert snap_compare(session_app(), terminal_size=size, run_before=at(3.5))
 
 
+# Two per-side exercises: prepare 0-4; left 4-10; switch 10-15 (GET READY from 12); right
+# 15-21; rest 21-27; plank left 27-57, switch 57-62, right 62-92.
+SIDES_PLAN = """
+name = "Sides"
+[defaults]
+prepare = 4
+switch = 5
+rest_between_exercises = 6
+[[exercise]]
+name = "Side push-up"
+reps = 2
+per_side = true
+tempo = "2-0-1-0"
+[[exercise]]
+name = "Side plank"
+hold = 30
+per_side = true
+"""
+# (name, size, seconds in)
+PER_SIDE_STATES = [
+    ("hold_right_80x24", (80, 24), 67.5),
+    ("switch_80x24", (80, 24), 10.5),
+    ("down_left_160x48", (160, 48), 4.5),
+    ("switch_160x48", (160, 48), 10.5),
+    ("down_left_40x12", (40, 12), 4.5),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "size", "seconds"), PER_SIDE_STATES, ids=[s[0] for s in PER_SIDE_STATES]
+)
+def test_per_side(
+    snap_compare: SnapCompare, name: str, size: tuple[int, int], seconds: float
+) -> None:
+    """The side beside the phase word (HOLD · RIGHT, SWITCH → RIGHT), in block letters where
+    they fit: on one line at 80x24, under the word at 160x48, one line of text at 40x12."""
+    app = session_app(plan_from(SIDES_PLAN))
+    assert snap_compare(app, terminal_size=size, run_before=at(seconds))
+
+
 def test_get_ready_at_the_end_of_a_rest(snap_compare: SnapCompare) -> None:
     """2 s left of the rest: GET READY in the colour of DOWN, the 2 large."""
     assert snap_compare(session_app(), terminal_size=(80, 24), run_before=at(16.5))

@@ -6,7 +6,7 @@ import pytest
 from textual.app import App
 from textual.binding import Binding
 from textual.geometry import Region
-from textual.widgets import Button
+from textual.widgets import Button, Input
 
 from pushtimer.session.events import SetEnded
 from pushtimer.ui.screens.dialogs import RepCountScreen, StopScreen
@@ -450,3 +450,53 @@ async def test_help_at_40x12_scrolls_to_its_last_line() -> None:
         await pilot.press("end")
         await pilot.wait_for_scheduled_animations()
         assert 0 < note.region.bottom <= 11  # above the card's frame
+
+
+PACED_MAX_PLAN = """
+name = "Test day"
+[defaults]
+prepare = 2
+tempo = "3-1-1-0"
+[[exercise]]
+name = "Push-up test"
+reps = "max"
+"""
+
+
+async def test_a_paced_max_set_counts_its_reps_and_enter_asks_with_them_filled_in() -> None:
+    from tests.conftest import plan_from
+
+    app = session_app(plan_from(PACED_MAX_PLAN))
+    async with app.run_test() as pilot:
+        ui = Driver(app, pilot)
+        await ui.advance(2 + 5 * 3 + 1.5)  # three reps done, the fourth lowering
+        assert (ui.word, ui.figure) == ("DOWN", "4")
+        assert ui.text("#position") == "Set 1/1 · Rep 4 · as many as you can"
+        assert ui.text("#hint") == "As many as you can, paced: Enter when you stop"
+        await ui.press("enter")
+        assert isinstance(app.screen, RepCountScreen)
+        assert app.screen.query_one(Input).value == "3"  # the reps counted, to accept
+        await ui.advance(20)  # nothing runs while the question is open
+        assert app.session is not None and app.session.engine.paused
+        await ui.press("enter")
+        assert app.last_session is not None
+        (ended,) = app.last_session.ended
+        assert (ended.reps_done, ended.outcome) == (3, "done")
+        assert ended.seconds == 16.5  # from the first lowering to the key, not the typing
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_escape_from_the_count_goes_back_to_the_rep_it_was_in() -> None:
+    from tests.conftest import plan_from
+
+    app = session_app(plan_from(PACED_MAX_PLAN), count_in=3)
+    async with app.run_test() as pilot:
+        ui = Driver(app, pilot)
+        await ui.advance(2 + 5 + 2)  # rep 2, lowering
+        await ui.press("d")
+        assert isinstance(app.screen, RepCountScreen)
+        await ui.press("escape")
+        assert isinstance(app.screen, WorkoutScreen)
+        assert ui.word == "GET READY"  # back into the rep through the count-in
+        await ui.advance(3)
+        assert (ui.word, ui.figure) == ("DOWN", "2")

@@ -42,7 +42,7 @@ def starts(events: list[Event]) -> list[tuple[str, float, bool]]:
 def run_to_end(engine: Engine, clock: FakeClock) -> list[Event]:
     """Follow the deadlines until the workout ends or waits in an open set."""
     events = engine.update()
-    while (deadline := engine.next_deadline()) is not None:
+    while (deadline := engine.next_deadline()) is not None and engine.segment.kind != "open":
         clock.set(deadline)
         events += engine.update()
     return events
@@ -359,6 +359,7 @@ per_side = true
 [[exercise]]
 name = "Test"
 reps = "max"
+tempo = "free"
 [[exercise]]
 name = "Free"
 reps = 6
@@ -593,3 +594,96 @@ def test_a_skipped_switch_counts_in_before_the_other_side() -> None:
     state = engine.state()
     assert (state.segment.kind, state.segment.side, state.count_in) == ("hold", "right", 3.0)
     assert state.remaining == 10.0
+
+
+# -- paced max sets --------------------------------------------------------------------
+
+PACED_MAX = (
+    'name = "T"\n[defaults]\nprepare = 2\nrest = 30\ntempo = "3-1-1-0"\n'
+    '[[exercise]]\nname = "Test"\nreps = "max"\n'
+    '[[exercise]]\nname = "After"\nreps = 1\n'
+)
+
+
+def test_a_max_set_with_a_tempo_paces_and_counts_its_reps() -> None:
+    engine, clock = make(PACED_MAX)
+    events = at(engine, clock, 2.0)
+    assert [(e.segment.kind, e.segment.rep) for e in events if isinstance(e, SegmentStarted)][
+        -1
+    ] == ("down", 1)
+    state = engine.state()
+    assert (state.segment.kind, state.segment.rep, state.remaining) == ("down", 1, 3.0)
+    assert engine.segment.kind == "open"  # the set itself stays open-ended
+    assert engine.next_deadline() == 503.0  # the lowering's first tick
+    events = at(engine, clock, 2.0 + 5 * 3 + 3.5)  # 3 reps done, rep 4 at its bottom
+    state = engine.state()
+    assert (state.segment.kind, state.segment.rep) == ("bottom", 4)
+    assert state.remaining == pytest.approx(0.5)
+    phases = [(e.segment.kind, e.segment.rep) for e in events if isinstance(e, SegmentStarted)]
+    assert phases[:3] == [("bottom", 1), ("up", 1), ("down", 2)]
+    assert phases[-1] == ("bottom", 4)
+    assert engine.reps_so_far() == 3
+    assert state.remaining_total == 90 + 5  # the open set counts nothing: the rest, 1 rep
+
+
+def test_done_ends_a_paced_max_set_at_the_key_with_the_count_given() -> None:
+    engine, clock = make(PACED_MAX)
+    at(engine, clock, 2.0 + 5 * 3 + 1.0)
+    engine.pause()  # the question opens: nothing runs
+    clock.advance(30)
+    counted = engine.reps_so_far()
+    assert counted == 3
+    events = engine.done(reps=counted)
+    (ended,) = [e for e in events if isinstance(e, SetEnded)]
+    assert (ended.reps_done, ended.outcome, ended.seconds) == (3, "done", 16.0)
+    assert engine.state().segment.kind == "rest"
+
+
+def test_a_paced_max_set_resumes_its_rep_from_the_lowering() -> None:
+    engine, clock = make(PACED_MAX)
+    at(engine, clock, 2.0 + 5 + 2.0)  # rep 2, into its lowering
+    engine.pause()
+    clock.advance(10)
+    engine.resume(count_in=3)
+    state = engine.state()
+    assert (state.segment.kind, state.segment.rep, state.count_in) == ("down", 2, 3.0)
+    clock.advance(3)
+    events = engine.update()
+    assert [(e.segment.kind, e.segment.rep) for e in events if isinstance(e, SegmentStarted)] == [
+        ("down", 2)
+    ]
+    assert engine.reps_so_far() == 1
+
+
+def test_a_free_max_set_stays_open_and_unpaced() -> None:
+    engine, clock = make(PACED_MAX.replace('reps = "max"', 'reps = "max"\ntempo = "free"'))
+    at(engine, clock, 10.0)
+    state = engine.state()
+    assert (state.segment.kind, state.segment.rep) == ("open", None)
+    assert engine.next_deadline() is None
+
+
+def test_a_long_stall_in_a_paced_set_reports_only_the_last_reps() -> None:
+    engine, clock = make(PACED_MAX)
+    at(engine, clock, 2.5)
+    events = at(engine, clock, 2.0 + 3600.0)
+    assert len(events) <= 70  # a minute of cues at most, not an hour of them
+    assert all(e.skipped for e in events if e.planned < 3600.0)
+    assert engine.reps_so_far() == 720
+
+
+def test_a_key_while_paused_counts_in_once_when_the_session_goes_on() -> None:
+    plan = (
+        'name = "M"\n[defaults]\nprepare = 5\n[[exercise]]\nname = "Test"\nreps = "max"\n'
+        'tempo = "free"\n'
+    )
+    engine, clock = make(plan)
+    at(engine, clock, 1.0)
+    engine.pause()
+    events = engine.skip(count_in=3)
+    assert engine.state().count_in is None and engine.paused
+    assert not [e for e in events if isinstance(e, (CountdownBeep, SegmentStarted))]
+    clock.advance(10)
+    events = engine.resume(count_in=3)
+    assert engine.state().count_in == 3.0  # an open set too, as the key asked
+    assert [e.remaining for e in events if isinstance(e, CountdownBeep)] == [3]

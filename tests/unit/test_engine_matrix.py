@@ -30,6 +30,7 @@ rest_after = 8
 [[exercise]]
 name = "Max"
 reps = "max"
+tempo = "free"
 """
 )
 TIMELINE = build_timeline(PLAN.workouts[0], PLAN.defaults)

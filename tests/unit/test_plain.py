@@ -132,6 +132,7 @@ def test_a_set_cut_short_says_how_far_it_got() -> None:
 def test_max_set_takes_the_typed_count() -> None:
     text = (
         'name = "T"\n[defaults]\nprepare = 0\n[[exercise]]\nname = "Flying push-up"\nreps = "max"\n'
+        'tempo = "free"\n'
     )
     code, lines = session(text, [(5.0, b"\n"), (9.0, b"14\n")])
     assert code == 0
@@ -158,7 +159,10 @@ def test_open_set_with_no_input_left_moves_on() -> None:
 
 
 def test_a_max_count_must_be_ascii_digits_within_the_bound() -> None:
-    text = 'name = "T"\n[defaults]\nprepare = 0\n[[exercise]]\nname = "Max"\nreps = "max"\n'
+    text = (
+        'name = "T"\n[defaults]\nprepare = 0\n[[exercise]]\nname = "Max"\nreps = "max"\n'
+        'tempo = "free"\n'
+    )
     typed = [(1.0, b"99999999999999999999\n"), (2.0, "\u0663\n".encode()), (3.0, b"501\n")]
     code, lines = session(text, [*typed, (4.0, b"12\x7f3\n")])
     assert code == 0
@@ -174,14 +178,14 @@ def test_per_side_hold_and_switch_lines() -> None:
     )
     _, lines = session(text)
     assert lines[1:6] == [
-        "00:00  Set 1/1 left  Side plank  HOLD 5s",
-        "00:02  HOLD 3",
-        "00:03  HOLD 2",
-        "00:04  HOLD 1",
+        "00:00  Set 1/1  Side plank  HOLD · LEFT 5s",
+        "00:02  HOLD · LEFT 3",
+        "00:03  HOLD · LEFT 2",
+        "00:04  HOLD · LEFT 1",
         "00:05  Done: Set 1/1 left Side plank, held 5s of 5s in 0:05",
     ]
-    assert "00:05  SWITCH 4s  right side next" in lines
-    assert "00:09  Set 1/1 right  Side plank  HOLD 5s" in lines
+    assert "00:05  SWITCH → RIGHT 4s  next: Set 1/1 right Side plank" in lines
+    assert "00:09  Set 1/1  Side plank  HOLD · RIGHT 5s" in lines
 
 
 def test_rest_keys() -> None:
@@ -193,7 +197,7 @@ def test_rest_keys() -> None:
 def test_plus_and_minus_say_what_the_rest_is_now() -> None:
     _, lines = session(QUICK, [(14.0, b"+"), (15.0, b"-")])
     assert "00:14  REST +15s: 0:19 left" in lines
-    assert "00:15  REST -15s: 0:05 left" in lines
+    assert "00:15  REST -13s: 0:05 left (a rest keeps its last 5 s)" in lines  # 18 s were left
 
 
 def test_resuming_counts_in_and_says_the_rep_starts_again() -> None:
@@ -215,3 +219,30 @@ def test_digits_inside_an_escape_sequence_are_not_part_of_a_count() -> None:
     code, lines = session(text, [(3.0, typed)])
     assert code == 0
     assert lines[-2] == "00:03  Done: Set 1/1 Max, 7 reps in 0:03"
+
+
+def test_a_paced_max_set_counts_and_enter_alone_gives_the_count() -> None:
+    text = (
+        'name = "T"\n[defaults]\nprepare = 0\ntempo = "1-0-1-0"\n[[exercise]]\n'
+        'name = "Test"\nreps = "max"\n'
+    )
+    code, lines = session(text, [(7.0, b"\n")])
+    assert code == 0
+    assert lines[1] == (
+        "00:00  Set 1/1  Test  rep 1  DOWN 1s  as many reps as you can, paced: Enter when you stop"
+    )
+    assert "00:06  Set 1/1  Test  rep 4  DOWN 1s" in lines
+    assert lines[-2:] == [
+        "00:07  Done: Set 1/1 Test, 3 reps in 0:07",
+        "00:07  Workout complete: 1 set, 3 reps in 0:07",
+    ]
+
+
+def test_a_paced_max_set_takes_a_typed_count_instead() -> None:
+    text = (
+        'name = "T"\n[defaults]\nprepare = 0\ntempo = "1-0-1-0"\n[[exercise]]\n'
+        'name = "Test"\nreps = "max"\n'
+    )
+    code, lines = session(text, [(7.0, b"5\n")])
+    assert code == 0
+    assert lines[-2] == "00:07  Done: Set 1/1 Test, 5 reps in 0:07"

@@ -32,6 +32,7 @@ PLAN = plan_from(
     [[exercise]]
     name = "Max"
     reps = "max"
+    tempo = "free"
     [[exercise]]
     name = "Side plank"
     hold = 20

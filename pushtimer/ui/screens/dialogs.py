@@ -88,21 +88,30 @@ class ConfirmScreen(ModalScreen[bool]):
 
 
 class RepCountScreen(ModalScreen[int | None]):
-    """Asks how many reps a "max" set came to; Escape goes back to the set."""
+    """Asks how many reps a "max" set came to, filled in with the reps a paced set counted
+    (``start``) to accept or correct; Escape goes back to the set."""
 
     BINDINGS = [Binding("escape", "cancel", "Back to the set")]
 
-    def __init__(self, exercise: str) -> None:
+    def __init__(self, exercise: str, start: int | None = None) -> None:
         super().__init__()
         self.exercise = exercise
+        self.start = start
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield TextLine("How many reps?", classes="dialog-title")
             yield TextLine(self.exercise)
-            yield Input(placeholder="reps", type="integer", max_length=3, id="reps")
+            value = "" if self.start is None else str(self.start)
+            yield Input(value, placeholder="reps", type="integer", max_length=3, id="reps")
             yield TextLine("Enter to save · Escape to go back to the set", classes="dim")
         yield Footer()
+
+    def on_mount(self) -> None:
+        """The count counted is there to accept with Enter, or to type over."""
+        reps = self.query_one("#reps", Input)
+        reps.focus()
+        reps.select_all()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         try:

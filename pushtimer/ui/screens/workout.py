@@ -249,13 +249,12 @@ class WorkoutScreen(Screen[None]):
         banner = parts.banner
         banner.word, banner.kind = view.word, view.kind
         banner.shape, banner.number = view.shape, view.number
+        banner.side, banner.sided = view.side, view.sided
         figure = parts.figure
         figure.value, figure.line = view.figure, view.figure_line
         # The band and the figure as plain text too: for a screen reader, a terminal
         # scraped as text, and anyone close to the screen.
-        # (Without a tempo phase's seconds: they change every second, the rest per phase.)
-        words = " ".join(part for part in (view.shape, view.word) if part)
-        parts.status.text = f"{words} · {view.figure_line}"
+        parts.status.text = view.status
         parts.description.text = view.description
         tempo = parts.tempo
         tempo.phases = view.tempo
@@ -271,7 +270,8 @@ class WorkoutScreen(Screen[None]):
     def _update_footer(self, state: EngineState) -> None:
         """Offer Done in an open set, +/- in a rest and Resume while paused (the footer
         redraws on a change)."""
-        open_segment = state.index if state.segment.kind == "open" else None
+        # An open set (a paced max set shows its phases, but is open all the same).
+        open_segment = state.index if self.session.engine.segment.kind == "open" else None
         now = (open_segment, state.segment.kind == "rest", state.paused)
         if now != (self._open_segment, self._resting, self._paused):
             if now[1] and not self._resting:
@@ -323,6 +323,8 @@ class WorkoutScreen(Screen[None]):
     action_unmute = action_mute  # one operation; the key bar names what it will do
 
     def action_done(self) -> None:
+        """Enter or d: an open set ends now. A max set asks how many, the session standing
+        still meanwhile (its time ends at the key), starting from the reps it counted."""
         session = self.session
         if session.engine.segment.kind != "open":
             return
@@ -330,32 +332,27 @@ class WorkoutScreen(Screen[None]):
             session.done()
             self._moved()
             return
-        index = session.engine.state().index
         exercise = session.timeline.exercise_of(session.engine.segment)
+        session.ask()
+        self._moved()
 
         def counted(reps: int | None) -> None:
-            still_open = not session.engine.finished and session.engine.state().index == index
-            if reps is not None and still_open:
-                session.done(reps)
-                self._moved()
+            session.answer_count(reps)
+            self._moved()
 
         from pushtimer.ui.screens.dialogs import RepCountScreen  # loaded when first needed
 
-        self.app.push_screen(RepCountScreen(exercise.name if exercise else ""), counted)
+        start = session.counted if session.engine.segment.pace else None
+        self.app.push_screen(RepCountScreen(exercise.name if exercise else "", start), counted)
 
     def action_quit_session(self) -> None:
         """Ask why, with the session paused: done for today, something hurts, or go on."""
         session = self.session
-        was_paused = session.engine.paused
-        if not was_paused:
-            session.pause()
-            self._moved()
+        session.ask()
+        self._moved()
 
         def answered(reason: StopReason | None) -> None:
-            if reason is not None:
-                session.stop(reason)
-            elif not was_paused and session.engine.paused:
-                session.resume()
+            session.answer_stop(reason)
             self._moved()
 
         from pushtimer.ui.screens.dialogs import StopScreen  # loaded when first needed
