@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NoReturn
 from pushtimer.audio import ring_terminal_bell, sound_maker
 from pushtimer.printable import say, say_safely
 from pushtimer.session.cuelog import open_cue_log
+from pushtimer.session.endings import closing_notes
 from pushtimer.session.options import SessionOptions
 from pushtimer.startup import release_collection
 
@@ -74,10 +75,7 @@ def run_plain(
                 say_safely(f"  {step}")
         # Still under the signal handlers: a second signal waits.
         note = writer.close() if writer else None
-    if note is not None:
-        say_safely(note, err=True)
-    for line in writer.passed_over if writer else ():
+    passed_over = writer.passed_over if writer else ()
+    for line in closing_notes(note, passed_over, log.problem if log else None):
         say_safely(line, err=True)
-    if log is not None and log.problem is not None:
-        say_safely(log.problem, err=True)
     sys.exit(code)

@@ -21,9 +21,15 @@ import re
 from collections.abc import Callable, Mapping
 from typing import TextIO
 
-from pushtimer.plain.terminal import EXIT_INTERRUPTED, SignalStop, Stopped, Woken
+from pushtimer.plain.terminal import SignalStop, Stopped, Woken
 from pushtimer.plan.durations import format_clock, format_span
 from pushtimer.printable import printable
+from pushtimer.session.endings import (
+    EXIT_INTERRUPTED,
+    HISTORY_SAVED_AGAIN,
+    history_waits,
+    stop_reason_for_status,
+)
 from pushtimer.session.engine import REST_LEAST, REST_STEP
 from pushtimer.session.events import (
     CountdownBeep,
@@ -34,7 +40,7 @@ from pushtimer.session.events import (
     WorkoutFinished,
 )
 from pushtimer.session.live import LiveSession, read_count
-from pushtimer.session.readout import PAIN_ADVICE
+from pushtimer.session.readout import PAIN_ADVICE, rep_words, set_words
 from pushtimer.session.tally import held_counted
 from pushtimer.session.timeline import PHASE_WORDS, Segment, Side
 
@@ -120,7 +126,7 @@ class PlainSession:
                 self._check_signals()
         except Stopped:
             code = self._signals.code or EXIT_INTERRUPTED
-            self._show(self.session.stop("interrupt" if code == EXIT_INTERRUPTED else "signal"))
+            self._show(self.session.stop(stop_reason_for_status(code)))
             return code
         return 0
 
@@ -150,9 +156,9 @@ class PlainSession:
             return
         now = self.engine.session_time()
         if problem is not None:
-            self._say(now, f"History: {problem}. Sets wait here and are saved when it frees.")
+            self._say(now, history_waits(problem))
         else:
-            self._say(now, "History: saved again; nothing was lost.")
+            self._say(now, HISTORY_SAVED_AGAIN)
         self._shown_problem = problem
 
     # -- input ---------------------------------------------------------------------------
@@ -387,12 +393,11 @@ class PlainSession:
             return f"{word}{length}  next: {self._describe_next(index)}"
         exercise = self.timeline.exercise_of(segment)
         assert exercise is not None
-        parts = [f"Set {segment.set}/{exercise.sets}"]  # (the side goes with the phase word)
+        parts = [set_words(segment, exercise)]  # (the side goes with the phase word)
         parts.append(exercise.name)
-        if segment.rep is not None and isinstance(exercise.reps, int):
-            parts.append(f"rep {segment.rep}/{exercise.reps}")
-        elif segment.rep is not None:  # a paced max set: its reps, counted
-            parts.append(f"rep {segment.rep}")
+        rep = rep_words(segment, exercise)
+        if rep is not None:  # lower case inside a line: "rep 5/12"
+            parts.append(rep[0].lower() + rep[1:])
         parts.append(f"{word}{length}")
         if segment.rep == 1 and segment.kind == "down" and exercise.reps == "max":
             parts.append("as many reps as you can, paced: Enter when you stop")
@@ -418,7 +423,7 @@ class PlainSession:
         exercise = self.timeline.exercise_of(segment)
         assert exercise is not None
         side = f" {segment.side}" if segment.side else ""
-        return f"Set {segment.set}/{exercise.sets}{side} {exercise.name}"
+        return f"{set_words(segment, exercise)}{side} {exercise.name}"
 
     def _set_line(self, ended: SetEnded) -> str:
         """``Done: Set 1/4 Wide push-up, 12 reps in 1:00``; ``Partial: ..., 5 of 12 reps``."""

@@ -12,8 +12,7 @@ from types import FrameType
 
 from pushtimer.platforms import Input, ending_signals, single_keys, watch_input
 from pushtimer.session.clock import Clock
-
-EXIT_INTERRUPTED = 130
+from pushtimer.session.endings import exit_status
 
 
 class Stopped(Exception):
@@ -34,7 +33,7 @@ class SignalStop:
         self.waiting = False
 
     def __call__(self, signum: int, frame: FrameType | None) -> None:
-        self.code = EXIT_INTERRUPTED if signum == signal.SIGINT else 128 + signum
+        self.code = exit_status(signum)
         if self.waiting:
             raise Stopped
 

@@ -12,6 +12,7 @@ import math
 
 from pushtimer.plan.model import Exercise
 from pushtimer.session.engine import EngineState
+from pushtimer.session.timeline import Segment
 
 REMINDER_SECONDS = 6.0
 # Shown after an exercise's own cues, in every session: the general advice for push-ups.
@@ -73,3 +74,18 @@ def seconds_to_next_change(state: EngineState, every: float = REMINDER_SECONDS) 
     until_turn = (math.floor(turn + _EPSILON) + 1 - turn) * every
     soonest = min(until_count, until_turn)
     return None if math.isinf(soonest) else max(0.0, soonest)
+
+
+def set_words(segment: Segment, exercise: Exercise) -> str:
+    """``Set 2/4``: the set a segment belongs to, as both front ends say it."""
+    return f"Set {segment.set}/{exercise.sets}"
+
+
+def rep_words(segment: Segment, exercise: Exercise) -> str | None:
+    """``Rep 5/12`` in a set of reps, ``Rep 7`` in a paced max set (its reps are counted,
+    not planned); None where no rep runs (a hold, an open set, a rest)."""
+    if segment.rep is None:
+        return None
+    if isinstance(exercise.reps, int):
+        return f"Rep {segment.rep}/{exercise.reps}"
+    return f"Rep {segment.rep}"

@@ -32,6 +32,7 @@ from pushtimer.printable import printable
 from pushtimer.served import served
 from pushtimer.session.clock import Clock, MonotonicClock
 from pushtimer.session.cuelog import CueLog
+from pushtimer.session.endings import EXIT_INTERRUPTED
 from pushtimer.session.events import Event, StopReason
 from pushtimer.session.live import DEFAULT_COUNT_IN, Listener, LiveSession
 from pushtimer.session.readout import REMINDER_SECONDS
@@ -39,7 +40,7 @@ from pushtimer.session.timeline import Timeline
 from pushtimer.startup import release_collection
 from pushtimer.ui.messages import DeleteSession, MuteToggled, SessionMoved, WorkoutChosen
 from pushtimer.ui.palette import THEMES, ThemeChoice
-from pushtimer.ui.process import EXIT_INTERRUPTED, HANGUP_CHECK, ProcessGuard
+from pushtimer.ui.process import HANGUP_CHECK, ProcessGuard
 from pushtimer.ui.screens.workout import WorkoutScreen
 from pushtimer.ui.view import FigureChoice
 

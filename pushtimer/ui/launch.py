@@ -14,6 +14,7 @@ from pushtimer.audio import sound_maker
 from pushtimer.printable import say_safely
 from pushtimer.served import served
 from pushtimer.session.cuelog import open_cue_log
+from pushtimer.session.endings import closing_notes
 from pushtimer.session.options import SessionOptions
 
 if TYPE_CHECKING:
@@ -74,12 +75,9 @@ def run_full_screen(
         note = writer.close() if writer is not None else None
     if app.last_session is not None:
         say_safely(app.last_session.outcome())
-    if note is not None:
-        say_safely(note, err=True)
-    for line in writer.passed_over if writer else ():
+    passed_over = writer.passed_over if writer else ()
+    for line in closing_notes(note, passed_over, log.problem if log else None):
         say_safely(line, err=True)
-    if log is not None and log.problem is not None:
-        say_safely(log.problem, err=True)
     code = app.return_code or 0
     if app.signalled:
         # The terminal may be gone, and Textual's input thread with it, which the

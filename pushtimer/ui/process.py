@@ -27,13 +27,13 @@ from pushtimer.platforms import (
     terminal_hung_up,
     terminal_mode,
 )
+from pushtimer.session.endings import exit_status, stop_reason
 from pushtimer.session.events import StopReason
 
 if TYPE_CHECKING:
     from pushtimer.history.writer import HistoryWriter
     from pushtimer.session.live import LiveSession
 
-EXIT_INTERRUPTED = 130
 # After SIGTERM, SIGHUP or SIGINT: how long a clean exit may take before the watchdog ends
 # the process itself (the terminal may be gone, and Textual's shutdown with it), and how
 # long it then gives waiting history rows before saving them aside. Both within 2 s.
@@ -108,8 +108,7 @@ class ProcessGuard:
         if self.signalled:
             return  # already ending; the watchdog sees it through
         self.signalled = True
-        code = EXIT_INTERRUPTED if signum == signal.SIGINT else 128 + signum
-        reason: StopReason = "interrupt" if signum == signal.SIGINT else "signal"
+        code, reason = exit_status(signum), stop_reason(signum)
         watchdog = threading.Thread(
             target=self._watchdog, args=(code, reason), name="pushtimer-exit", daemon=True
         )

@@ -16,7 +16,13 @@ from pushtimer.plan.model import Exercise
 from pushtimer.plan.tempo import parse_tempo
 from pushtimer.session.engine import EngineState
 from pushtimer.session.live import LiveSession
-from pushtimer.session.readout import reminder_at, reminders_for, shown_seconds
+from pushtimer.session.readout import (
+    reminder_at,
+    reminders_for,
+    rep_words,
+    set_words,
+    shown_seconds,
+)
 from pushtimer.session.timeline import (
     PHASE_WORDS,
     TEMPO_KINDS,
@@ -199,7 +205,7 @@ def _position(
     ``Set 1/4 · 12 -> 13 reps`` where the target has moved from the plan's."""
     if exercise is None or segment.set is None:
         return ""
-    parts = [f"Set {segment.set}/{exercise.sets}"]
+    parts = [set_words(segment, exercise)]
     if segment.side is not None:
         parts.append(segment.side.capitalize())
     mark = (marks or {}).get(segment.exercise) if segment.exercise is not None else None
@@ -207,10 +213,8 @@ def _position(
         parts.append(mark if exercise.hold is None else f"hold {mark}")
     elif ahead and isinstance(exercise.reps, int):
         parts.append(_reps(exercise.reps))
-    elif segment.rep is not None and isinstance(exercise.reps, int):
-        parts.append(f"Rep {segment.rep}/{exercise.reps}")
-    elif segment.rep is not None:  # a paced max set: its reps, counted
-        parts.append(f"Rep {segment.rep} · as many as you can")
+    elif (rep := rep_words(segment, exercise)) is not None:
+        parts.append(rep if isinstance(exercise.reps, int) else f"{rep} · as many as you can")
     elif segment.kind == "open":
         parts.append("as many as you can" if exercise.reps == "max" else _reps(exercise.reps))
     elif exercise.hold is not None:

@@ -175,7 +175,7 @@ def test_a_history_locked_mid_session_delays_no_cue_and_loses_no_set(tmp_path: P
     lines += out.splitlines(keepends=True)
     assert process.returncode == 0 and err == ""
     text = "".join(lines)
-    assert "History: " in text and "locked by another program" in text
+    assert "History waits: " in text and "locked by another program" in text
     assert "History: saved again; nothing was lost." in text
     log = [json.loads(line) for line in cues.read_text().splitlines()]
     lateness = [entry["t"] - entry["planned"] for entry in log]

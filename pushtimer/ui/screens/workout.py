@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 
+from pushtimer.session.endings import history_waits
 from pushtimer.session.engine import REST_LEAST, REST_STEP, EngineState
 from pushtimer.session.events import StopReason
 from pushtimer.session.live import LiveSession
@@ -223,7 +224,7 @@ class WorkoutScreen(Screen[None]):
         if self.not_kept:
             text = f"Not kept: {self.not_kept}"
         else:
-            text = f"History waits: {problem}. Sets are kept, saved later." if problem else ""
+            text = history_waits(problem) if problem else ""
         warning = next(self.query("#history-warning").results(TextLine), None)
         if warning is None:
             if not text:
