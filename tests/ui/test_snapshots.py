@@ -23,6 +23,7 @@ from pushtimer.ui.app import PushtimerApp
 from pushtimer.ui.screens.summary import SummaryScreen
 from tests.conftest import SHIPPED_PLANS, plan_from
 from tests.ui.harness import Driver, session_app
+from tests.ui.test_floor_side import SIDES as SIDES_PLAN
 
 SnapCompare = Callable[..., bool]
 
@@ -86,24 +87,7 @@ def test_sizes(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
     assert snap_compare(session_app(), terminal_size=size, run_before=at(3.5))
 
 
-# Two per-side exercises: prepare 0-4; left 4-10; switch 10-15 (GET READY from 12); right
-# 15-21; rest 21-27; plank left 27-57, switch 57-62, right 62-92.
-SIDES_PLAN = """
-name = "Sides"
-[defaults]
-prepare = 4
-switch = 5
-rest_between_exercises = 6
-[[exercise]]
-name = "Side push-up"
-reps = 2
-per_side = true
-tempo = "2-0-1-0"
-[[exercise]]
-name = "Side plank"
-hold = 30
-per_side = true
-"""
+# Two per-side exercises (tests/ui/test_floor_side.py says when each phase runs).
 # (name, size, seconds in)
 PER_SIDE_STATES = [
     ("hold_right_80x24", (80, 24), 67.5),
