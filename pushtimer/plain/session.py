@@ -108,6 +108,7 @@ class PlainSession:
         self._history_problem = history_problem
         self._shown_problem: str | None = None
         self._typed = ""  # digits typed for the rep count of a "max" set
+        self._counting = False  # a count is being typed: the max set stands still meanwhile
         self._asking_stop = False  # q was pressed: the next key says why, or goes on
         self._dot, self._arrow = glyphs(out)
 
@@ -194,6 +195,15 @@ class PlainSession:
             return
         if char in "0123456789" or (self._typed and char in "\x7f\b"):
             self._typed = self._typed[:-1] if char in "\x7f\b" else self._typed + char
+            if self._typed and session.wants_count and not self._counting:
+                # The count question opens with the first digit: the set ends where it is,
+                # and its time with it, however long the typing takes.
+                self._counting = True
+                self._show(session.ask())
+                self._say(
+                    self.engine.session_time(),
+                    f"COUNT: {self._typed}… then Enter (the set stands still meanwhile)",
+                )
             return
         if char in "\r\n ":
             if self.engine.segment.kind == "open":
@@ -330,7 +340,11 @@ class PlainSession:
                 self._typed = ""
                 return
             self._typed = ""
-            self._show(self.session.done(count))
+            if self._counting:
+                self._counting = False
+                self._show(self.session.answer_count(count))
+            else:
+                self._show(self.session.done(count))
         else:
             self._show(self.session.done())
 

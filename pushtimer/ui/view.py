@@ -292,7 +292,7 @@ def _hint(segment: Segment, exercise: Exercise | None, state: EngineState) -> st
     if state.paused:
         return "Space to go on"
     if state.count_in is not None and segment.kind in TEMPO_KINDS:
-        return f"Rep {segment.rep} starts again from the lowering"
+        return f"Rep {segment.rep} begins with the lowering after the count"
     if segment.kind in TEMPO_KINDS and exercise is not None and exercise.reps == "max":
         return "As many as you can, paced: Enter when you stop"
     if segment.kind == "open" and exercise is not None:

@@ -104,7 +104,7 @@ async def test_resuming_counts_in_and_the_rep_starts_again_from_its_lowering() -
         await ui.advance(60)
         await ui.press("space")
         assert (ui.word, ui.band.kind, ui.figure) == ("GET READY", "down", "3")
-        assert ui.text("#hint") == "Rep 2 starts again from the lowering"
+        assert ui.text("#hint") == "Rep 2 begins with the lowering after the count"
         assert ui.text("#position") == "Set 1/2 · Rep 2/2"
         await ui.advance(1)
         assert ui.figure == "2"

@@ -168,7 +168,7 @@ def test_a_max_count_must_be_ascii_digits_within_the_bound() -> None:
     assert code == 0
     assert lines.count("00:01  Type the number of reps you did (0 to 500). Then Enter.") == 1
     assert "00:03  Type the number of reps you did (0 to 500). Then Enter." in lines
-    assert lines[-2] == "00:04  Done: Set 1/1 Max, 13 reps in 0:04"
+    assert lines[-2] == "00:04  Done: Set 1/1 Max, 13 reps in 0:01"  # ended at the first digit
 
 
 def test_per_side_hold_and_switch_lines() -> None:
@@ -243,6 +243,8 @@ def test_a_paced_max_set_takes_a_typed_count_instead() -> None:
         'name = "T"\n[defaults]\nprepare = 0\ntempo = "1-0-1-0"\n[[exercise]]\n'
         'name = "Test"\nreps = "max"\n'
     )
-    code, lines = session(text, [(7.0, b"5\n")])
+    code, lines = session(text, [(7.0, b"5"), (17.0, b"\n")])  # ten seconds to type
     assert code == 0
-    assert lines[-2] == "00:07  Done: Set 1/1 Test, 5 reps in 0:07"
+    assert "00:07  COUNT: 5… then Enter (the set stands still meanwhile)" in lines
+    assert not [line for line in lines if line.startswith(("00:08", "00:12"))]  # no reps
+    assert lines[-2] == "00:17  Done: Set 1/1 Test, 5 reps in 0:07"  # timed to the first key
