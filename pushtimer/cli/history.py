@@ -1,4 +1,5 @@
-"""``pushtimer history``: the table, CSV and JSON of past sessions, and ``history delete``."""
+"""``pushtimer history``: the table, CSV and JSON of past sessions, the same in Strong's
+and openweight's formats, and ``history delete``."""
 
 from __future__ import annotations
 
@@ -14,12 +15,21 @@ from pushtimer.cli.common import COUNT, DATA_DIR_OPTION, DAY, EXIT_USAGE, echo_j
 from pushtimer.cli.targets import history_rows
 from pushtimer.printable import say
 
+FORMATS = ("csv", "json", "strong", "openweight")
+
 
 @click.group(
     invoke_without_command=True, short_help="Your sessions: what was done, partial or skipped."
 )
 @click.option("--csv", "as_csv", is_flag=True, help="One row per set, with a header row.")
 @click.option("--json", "as_json", is_flag=True, help="Every session with its sets, as JSON.")
+@click.option(
+    "--format",
+    "out_format",
+    type=click.Choice(FORMATS),
+    help="csv and json: as --csv and --json; strong: Strong's CSV (a row per set done or "
+    "partial); openweight: a JSON list of openweight WorkoutLogs (one per session).",
+)
 @click.option(
     "--since",
     type=DAY,
@@ -35,6 +45,7 @@ def history(
     ctx: click.Context,
     as_csv: bool,
     as_json: bool,
+    out_format: str | None,
     since: Any,
     limit: int,
     show_all: bool,
@@ -61,16 +72,28 @@ def history(
 
     if ctx.invoked_subcommand is not None:
         return
-    if as_csv and as_json:
-        raise click.UsageError("choose one of --csv and --json")
+    # --csv and --json are --format csv and --format json.
+    chosen = {name for name, asked in (("csv", as_csv), ("json", as_json)) if asked}
+    chosen |= {out_format} if out_format else set()
+    if len(chosen) > 1:
+        raise click.UsageError("choose one of --csv, --json and --format")
+    out_format = min(chosen, default=None)
     every = history_rows(common.data_dir(data_dir))
     # From the start of that day where the person is now: the sessions are walked by the
     # instant they started, so those kept are the newest ones, whatever zone each was in.
     rows = [row for row in every if instant(row) >= since.astimezone()] if since else every
     today = now().date()
-    if as_csv:
+    if out_format in ("strong", "openweight"):
+        from pushtimer.history.formats import openweight_logs, strong_csv
+        from pushtimer.plan.loader import load_plan_or_none
+
+        if out_format == "strong":
+            say(strong_csv(rows, load_plan_or_none), nl=False, lines=True)
+        else:
+            echo_json(openweight_logs(rows, load_plan_or_none))
+    elif out_format == "csv":
         say(csv_text(rows), nl=False, lines=True)
-    elif as_json:
+    elif out_format == "json":
         echo_json(json_document(rows, today, streak_days=streak(every, today)))
     else:
         shown = rows if show_all else counted(rows)
