@@ -17,7 +17,17 @@ from typing import TextIO
 
 import click
 
-from pushtimer.cli import config, editing, history, plans, progress, serve, sessions, sound
+from pushtimer.cli import (
+    config,
+    editing,
+    history,
+    interchange,
+    plans,
+    progress,
+    serve,
+    sessions,
+    sound,
+)
 from pushtimer.cli.group import cli
 from pushtimer.printable import printable, say
 
@@ -32,6 +42,8 @@ for command in (
     plans.schema,
     editing.new,
     editing.edit,
+    interchange.import_plan,
+    interchange.export,
     history.history,
     progress.progress,
     config.config,

@@ -1,0 +1,63 @@
+"""``pushtimer import`` and ``pushtimer export``: plans from and to other apps' formats
+(docs/plan-format.md, "Plans from other apps")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from pushtimer.cli.common import echo_json, load, plan_errors
+from pushtimer.printable import say
+
+
+@click.command("import", short_help="Make a plan from an openweight or Timero file.")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=True))
+def import_plan(file: Path) -> None:
+    """Turn FILE, an openweight workout template or program (JSON) or a Timero
+    routines.json, into a plan in your plans folder (a new file, named from the plan).
+    The plan is checked first; what has no place in a plan (weights, RPE, ...) is named
+    in a comment at its top. A file that cannot be read or converted is one line, exit
+    status 2, and nothing is written."""
+    from pushtimer.plan.durations import format_clock
+    from pushtimer.plan.interchange import import_file
+    from pushtimer.plan.length import workout_length
+    from pushtimer.plan.saving import new_plan_path, save_plan
+
+    with plan_errors():
+        imported = import_file(file, str(file))
+    plan = imported.plan
+    target = new_plan_path(plan.name)
+    try:
+        save_plan(imported.text, target)
+    except OSError as error:
+        say(f"{target}: cannot be written: {error.strerror or error}", err=True)
+        raise SystemExit(2) from None
+    say(f"Imported {imported.kind}: {target}")
+    count = len(plan.workouts)
+    times = ", ".join(
+        format_clock(workout_length(w, plan.defaults).total_seconds) for w in plan.workouts
+    )
+    say(f"{target}: ok, {count} workout{'s' if count != 1 else ''} ({times})")
+
+
+@click.command(short_help="Write a plan in another app's format (openweight).")
+@click.argument("plan")
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(["openweight"]),
+    default="openweight",
+    show_default=True,
+    help="openweight: a Program (JSON), one workout template per workout.",
+)
+def export(plan: str, form: str) -> None:
+    """Write PLAN (a file, or the name of one of your plans or a shipped one) on stdout
+    in another app's format: an openweight Program, the plan's workouts as workout
+    templates (a week per seven days where every workout has a day number). Cues,
+    progress rules and per-side sets have no place there."""
+    from pushtimer.plan.interchange import openweight_program
+
+    with plan_errors():
+        loaded = load(plan)
+    echo_json(openweight_program(loaded))
