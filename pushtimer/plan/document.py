@@ -14,10 +14,12 @@ types.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import msgspec
 import tomlkit
 from tomlkit.container import Container
 from tomlkit.exceptions import TOMLKitError
@@ -61,13 +63,14 @@ class PlanDocument:
         self.text = text
         self.source = source
         self._removed: dict[tuple[Path, str], int] = {}  # (path, key): its place, removed
+        self._checked: tuple[str, Plan | PlanError] | None = None  # the last text checked
 
     @classmethod
     def new(cls, name: str, exercise: Mapping[str, Any], source: str) -> PlanDocument:
         """A plan of one workout ("Day 1") with one exercise, as the shipped plans are laid out."""
         head = tomlkit.document()
         head["name"] = name
-        text = tomlkit.dumps(head) + "\n" + _workout_text({"name": "Day 1", "day": 1}, exercise)
+        text = tomlkit.dumps(head) + "\n" + workout_text({"name": "Day 1", "day": 1}, exercise)
         return cls(text, source)
 
     # -- reading -----------------------------------------------------------------------
@@ -114,12 +117,26 @@ class PlanDocument:
         return []
 
     def plan(self) -> Plan:
-        """The plan as it is now; PlanError when it has a problem."""
-        return load_plan_text(self.dump(), self.source)
+        """The plan as it is now; PlanError when it has a problem. Checked once per text:
+        a form asks for its problems, and each workout's length, at every key."""
+        text = self.dump()
+        if self._checked is None or self._checked[0] != text:
+            try:
+                checked: Plan | PlanError = load_plan_text(text, self.source)
+            except PlanError as error:
+                checked = error
+            self._checked = (text, checked)
+        result = self._checked[1]
+        if isinstance(result, PlanError):
+            raise result
+        return result
 
     def workout_alone(self, workout: int) -> Plan:
         """The plan with only workout ``workout`` in it (and its defaults): its length
         can be told while another workout has a problem. PlanError when it has one."""
+        with contextlib.suppress(PlanError):  # a good plan: no second check needed
+            plan = self.plan()
+            return msgspec.structs.replace(plan, workouts=plan.workouts[workout : workout + 1])
         data = toml_from_text(self.dump(), self.source)
         if not self.shorthand and isinstance(data.get("workout"), list):
             data["workout"] = data["workout"][workout : workout + 1]
@@ -202,7 +219,7 @@ class PlanDocument:
     def add_exercise(self, workout: int, exercise: Mapping[str, Any], at: int | None = None) -> int:
         """Insert an exercise made from ``exercise``'s keys (at the end when ``at`` is None);
         returns its number."""
-        table = _table_from_text(_exercise_text(exercise, header="[[exercise]]"), "exercise")
+        table = _table_from_text(exercise_text(exercise, header="[[exercise]]"), "exercise")
         return self._insert(self._exercises(workout), table, at)
 
     def duplicate_exercise(self, workout: int, exercise: int) -> int:
@@ -224,7 +241,7 @@ class PlanDocument:
         """Insert a workout named "Day N" with one exercise; returns its number."""
         self._unfold()
         number = len(self._workouts()) + 1
-        text = _workout_text({"name": f"Day {number}"}, exercise)
+        text = workout_text({"name": f"Day {number}"}, exercise)
         return self._insert(self._workouts(), _table_from_text(text, "workout"), at)
 
     def duplicate_workout(self, workout: int) -> int:
@@ -290,7 +307,7 @@ class PlanDocument:
         exercises = self._doc["exercise"]
         name = self._doc.get("name", "Day 1")
         del self._doc["exercise"]
-        workout = _table_from_text(_workout_text({"name": _plain(name)}, None), "workout")
+        workout = _table_from_text(workout_text({"name": _plain(name)}, None), "workout")
         workout["exercise"] = exercises
         self._doc["workout"] = tomlkit.aot()
         self._doc["workout"].append(workout)
@@ -394,20 +411,20 @@ def _keyed(values: Mapping[str, Any], order: Sequence[str]) -> list[tuple[str, A
     return known + [(k, v) for k, v in values.items() if k not in order and v is not None]
 
 
-def _exercise_text(exercise: Mapping[str, Any], header: str) -> str:
+def exercise_text(exercise: Mapping[str, Any], header: str) -> str:
     lines = [header]
     for key, value in _keyed(exercise, EXERCISE_KEYS):
         lines.append(f"{key} = {_item(value).as_string()}")
     return "\n".join(lines) + "\n"
 
 
-def _workout_text(workout: Mapping[str, Any], exercise: Mapping[str, Any] | None) -> str:
+def workout_text(workout: Mapping[str, Any], exercise: Mapping[str, Any] | None) -> str:
     lines = ["[[workout]]"]
     for key, value in _keyed(workout, WORKOUT_KEYS):
         lines.append(f"{key} = {_item(value).as_string()}")
     text = "\n".join(lines) + "\n"
     if exercise is not None:
-        text += "\n" + _exercise_text(exercise, header="[[workout.exercise]]")
+        text += "\n" + exercise_text(exercise, header="[[workout.exercise]]")
     return text
 
 

@@ -24,7 +24,7 @@ from typing import Any
 import tomlkit
 from msgspec import Struct
 
-from pushtimer.plan.document import _exercise_text, _workout_text
+from pushtimer.plan.document import exercise_text, workout_text
 from pushtimer.plan.errors import PlanError
 from pushtimer.plan.loader import load_plan_text
 from pushtimer.plan.model import Exercise, Plan, Workout
@@ -494,9 +494,9 @@ def _plan_text(plan: Mapping[str, Any], kind: str, file_name: str, lost: _Lost) 
         comment += _wrapped("# Not kept (no place in a pushtimer plan): ", list(lost.items))
     parts = ["\n".join(comment) + "\n" + tomlkit.dumps(head)]
     for workout in plan["workouts"]:
-        text = _workout_text({k: v for k, v in workout.items() if k != "exercises"}, None)
+        text = workout_text({k: v for k, v in workout.items() if k != "exercises"}, None)
         for exercise in workout["exercises"]:
-            text += "\n" + _exercise_text(exercise, header="[[workout.exercise]]")
+            text += "\n" + exercise_text(exercise, header="[[workout.exercise]]")
         parts.append(text)
     return "\n".join(parts)
 

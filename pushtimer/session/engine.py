@@ -355,9 +355,7 @@ class Engine:
                 for left in range(COUNTDOWN_FROM, 0, -1)
                 if duration - left > 0
             ]
-        if segment.kind in TEMPO_KINDS and duration >= 2:
-            return [(float(second), second) for second in range(1, int(duration))]
-        return []
+        return [(float(second), second) for second in _ticks(segment.kind, duration)]
 
     def _cue_event(self, number: int, offset: float, active: float) -> Event:
         due = self._segment_start + offset
@@ -475,8 +473,7 @@ class Engine:
             start = rep * rep_seconds
             for kind, seconds in self.segment.pace:
                 marks = [(float(start), 0)]
-                if kind in TEMPO_KINDS and seconds >= 2:
-                    marks += [(float(start + second), second) for second in range(1, seconds)]
+                marks += [(float(start + second), second) for second in _ticks(kind, seconds)]
                 cues += [(offset, n) for offset, n in marks if after < offset <= upto]
                 start += seconds
             rep += 1
@@ -550,3 +547,9 @@ class Engine:
                 outcome=outcome,
             )
         )
+
+
+def _ticks(kind: str, seconds: float) -> range:
+    """The whole seconds inside a tempo phase that tick (a 3 s lowering: 1 and 2); none in
+    a phase under 2 s or in anything else."""
+    return range(1, int(seconds)) if kind in TEMPO_KINDS and seconds >= 2 else range(0)
