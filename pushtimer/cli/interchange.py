@@ -54,10 +54,16 @@ def import_plan(file: Path) -> None:
 def export(plan: str, form: str) -> None:
     """Write PLAN (a file, or the name of one of your plans or a shipped one) on stdout
     in another app's format: an openweight Program, the plan's workouts as workout
-    templates (a week per seven days where every workout has a day number). Cues,
-    progress rules and per-side sets have no place there."""
-    from pushtimer.plan.interchange import openweight_program
+    templates (a week per seven days where every workout has a day number). Per-side
+    sets and form cues go into the exercise's notes; what has no place at all (progress
+    rules, the recovery text) is named on stderr."""
+    from pushtimer.plan.interchange import openweight_losses, openweight_program
 
     with plan_errors():
         loaded = load(plan)
     echo_json(openweight_program(loaded))
+    losses = openweight_losses(loaded)
+    if losses:  # on stderr: stdout is the JSON alone, to redirect into a file
+        say("Not all of the plan fits openweight's format:", err=True)
+        for loss in losses:
+            say(f"  - {loss}", err=True)

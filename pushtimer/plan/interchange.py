@@ -37,6 +37,10 @@ MAX_WORKOUTS = 50
 MAX_EXERCISES = 100
 NAME_MAX = 100
 DESCRIPTION_MAX = 2000
+MAX_CUES = 20
+CUE_MAX = 200
+NOTES_MAX = 5000  # openweight's longest exercise notes
+PER_SIDE_NOTE = "Each side: every set is done on one side, then the other."
 OPENWEIGHT_TEMPO = re.compile(r"^[0-9X]-[0-9X]-[0-9X]-[0-9X]$")
 _STRUCTURE = re.compile(r'["\\\[\]{}]')
 _WEEK_NAME = re.compile(r"\s*week\s+([0-9]{1,3})\s*", re.IGNORECASE)
@@ -329,7 +333,7 @@ def _exercises(data: Any, source: str, place: str, lost: _Lost) -> list[dict[str
     place = f"{place} ({quote(name)})"
     lost.keys(about, {"name"})
     lost.keys(data, {"exercise", "sets", "notes", "order"})
-    description = _description(data.get("notes"), source, place, lost)
+    description, per_side, cues = _notes(_description(data.get("notes"), source, place, lost))
     sets = [
         _set(item, source, f"{place}, set {number}", lost)
         for number, item in enumerate(_list(data.get("sets"), source, place, "sets"), start=1)
@@ -359,8 +363,32 @@ def _exercises(data: Any, source: str, place: str, lost: _Lost) -> list[dict[str
         if len(run) > 1:
             exercise["rest"] = first.rest
         exercise["rest_after"] = run[-1].rest
+        exercise["per_side"] = per_side or None
+        exercise["cues"] = cues or None
         exercises.append({key: value for key, value in exercise.items() if value is not None})
     return exercises
+
+
+def _notes(notes: str | None) -> tuple[str | None, bool, list[str]]:
+    """An exercise's notes as ``export`` writes them, taken apart: the description, whether
+    its sets are per side (``PER_SIDE_NOTE``), and its form cues (a ``Form: a · b``
+    paragraph of at most 20 cues of one line each). Anything else stays description."""
+    if notes is None:
+        return None, False, []
+    kept, per_side, cues = [], False, []
+    for paragraph in notes.split("\n\n"):
+        said = paragraph.removeprefix("Form: ").split(" · ")
+        if paragraph == PER_SIDE_NOTE:
+            per_side = True
+        elif paragraph.startswith("Form: ") and not cues and _cues(said):
+            cues = said
+        else:
+            kept.append(paragraph)
+    return "\n\n".join(kept) or None, per_side, cues
+
+
+def _cues(cues: list[str]) -> bool:
+    return len(cues) <= MAX_CUES and all(0 < len(c) <= CUE_MAX and "\n" not in c for c in cues)
 
 
 def _set(data: Any, source: str, place: str, lost: _Lost) -> _Set:
@@ -575,9 +603,48 @@ def _exercise_template(plan: Plan, exercise: Exercise, last: bool) -> dict[str, 
             item["restSeconds"] = after
         sets.append(item)
     made: dict[str, Any] = {"exercise": {"name": exercise.name}, "sets": sets}
-    if exercise.description:
-        made["notes"] = exercise.description
+    notes = [exercise.description] if exercise.description else []
+    if exercise.per_side:
+        notes.append(PER_SIDE_NOTE)
+    if exercise.cues:
+        notes.append("Form: " + " · ".join(exercise.cues))
+    if notes:
+        made["notes"] = "\n\n".join(notes)[:NOTES_MAX]
     return made
+
+
+def openweight_losses(plan: Plan) -> list[str]:
+    """What ``openweight_program`` cannot say of ``plan``, in words for the person who
+    exports it, each said once and naming the exercises it concerns."""
+    by_what: dict[str, list[str]] = {}
+
+    def lost(what: str, name: str = "") -> None:
+        names = by_what.setdefault(what, [])
+        if name and name not in names:
+            names.append(name)
+
+    if plan.recovery:
+        lost("the recovery text: left out")
+    for workout in plan.workouts:
+        for exercise in workout.exercises:
+            if exercise.per_side:
+                lost("per-side sets: said in the exercise's notes", exercise.name)
+            if exercise.cues:
+                lost("form cues: kept as the exercise's notes", exercise.name)
+            if exercise.progress is not None:
+                lost("progress rules: left out", exercise.name)
+            tempo = exercise.tempo or plan.defaults.tempo
+            paced = exercise.hold is None and parse_tempo(tempo).phases is not None
+            if paced and openweight_tempo(tempo) is None:
+                lost(f"tempo {quote(tempo)}: left out, a phase of 10 s or more", exercise.name)
+    return [what + _which(names) for what, names in by_what.items()]
+
+
+def _which(names: list[str]) -> str:
+    """`` (Push-up, Plank)``; past three names, how many: `` (6 exercises)``."""
+    if not names:
+        return ""
+    return f" ({', '.join(names) if len(names) <= 3 else f'{len(names)} exercises'})"
 
 
 def openweight_tempo(text: str) -> str | None:
@@ -590,4 +657,11 @@ def openweight_tempo(text: str) -> str | None:
     return said if OPENWEIGHT_TEMPO.fullmatch(said) else None
 
 
-__all__ = ["Imported", "convert", "import_file", "openweight_program", "openweight_tempo"]
+__all__ = [
+    "Imported",
+    "convert",
+    "import_file",
+    "openweight_losses",
+    "openweight_program",
+    "openweight_tempo",
+]

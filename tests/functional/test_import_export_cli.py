@@ -107,7 +107,8 @@ def test_openweight_template_and_program_import(config: Path, tmp_path: Path) ->
 
 def test_export_is_a_valid_program_and_imports_back(config: Path, tmp_path: Path) -> None:
     code, out, err = run("export", "back-week", "--format", "openweight")
-    assert (code, err) == (0, "")
+    assert code == 0
+    assert err.startswith("Not all of the plan fits openweight's format:")
     program = json.loads(out)
     program_validator().validate(program)
     exported = tmp_path / "back.json"
@@ -119,11 +120,44 @@ def test_export_is_a_valid_program_and_imports_back(config: Path, tmp_path: Path
 
     def shape(plan: Any) -> list[Any]:
         return [
-            (w.name, w.day, [(e.name, e.sets, e.reps, e.hold) for e in w.exercises])
+            (
+                w.name,
+                w.day,
+                [
+                    (e.name, e.description, e.sets, e.reps, e.hold, e.per_side, e.cues)
+                    for e in w.exercises
+                ],
+            )
             for w in plan.workouts
         ]
 
     assert shape(back) == shape(shipped)
+
+
+def test_export_names_what_openweight_has_no_place_for(tmp_path: Path) -> None:
+    """The beginner plan has cues, progress rules, a per-side set and a recovery text:
+    cues and sides go into the exercise's notes, the rest is named on stderr, and stdout
+    stays the JSON alone."""
+    code, out, err = run("export", "beginner")
+    assert code == 0
+    program = json.loads(out)
+    program_validator().validate(program)
+    assert err.splitlines() == [
+        "Not all of the plan fits openweight's format:",
+        "  - the recovery text: left out",
+        "  - form cues: kept as the exercise's notes (6 exercises)",
+        "  - progress rules: left out (5 exercises)",
+        "  - per-side sets: said in the exercise's notes (Side plank on the knees)",
+    ]
+    exercises = {
+        e["exercise"]["name"]: e
+        for week in program["weeks"]
+        for workout in week["workouts"]
+        for e in workout["exercises"]
+    }
+    side = exercises["Side plank on the knees"]["notes"]
+    assert "Each side: every set is done on one side, then the other." in side
+    assert "\n\nForm: " in side
 
 
 @pytest.mark.parametrize(

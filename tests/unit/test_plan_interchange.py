@@ -15,6 +15,7 @@ from pushtimer.plan.interchange import (
     MAX_DEPTH,
     convert,
     import_file,
+    openweight_losses,
     openweight_program,
     openweight_tempo,
 )
@@ -236,3 +237,53 @@ def test_big_and_broken_files_are_one_line(tmp_path: Path) -> None:
             import_file(path)
         assert len(caught.value.lines) == 1
         assert words in caught.value.lines[0]
+
+
+def test_notes_give_back_sides_and_cues_and_keep_the_rest() -> None:
+    """Notes as export writes them become per_side and cues again; a "Form:" paragraph
+    that cannot be cues (too many) and any other text stay the description."""
+    many = "Form: " + " · ".join(f"cue {n}" for n in range(25))
+    notes = [
+        "Knees down.\n\nEach side: every set is done on one side, then the other."
+        "\n\nForm: Hips up · Breathe",
+        f"Slow.\n\n{many}",
+    ]
+    template = {
+        "name": "W",
+        "exercises": [
+            {"exercise": {"name": f"E{n}"}, "notes": text, "sets": [{"targetReps": 5}]}
+            for n, text in enumerate(notes)
+        ],
+    }
+    first, second = convert(template, "t.json", "t.json").plan.workouts[0].exercises
+    assert (first.description, first.per_side, first.cues) == (
+        "Knees down.",
+        True,
+        ("Hips up", "Breathe"),
+    )
+    assert (second.description, second.per_side, second.cues) == (f"Slow.\n\n{many}", False, ())
+
+
+def test_export_losses_name_what_has_no_place() -> None:
+    plan = plan_from(
+        """
+name = "P"
+recovery = "Walk."
+[[workout]]
+name = "A"
+[[workout.exercise]]
+name = "Slow push-up"
+reps = 5
+tempo = "12-1-1-0"
+progress = { add = 1 }
+[[workout.exercise]]
+name = "Free push-up"
+reps = 5
+tempo = "free"
+"""
+    )
+    assert openweight_losses(plan) == [
+        "the recovery text: left out",
+        "progress rules: left out (Slow push-up)",
+        'tempo "12-1-1-0": left out, a phase of 10 s or more (Slow push-up)',
+    ]
