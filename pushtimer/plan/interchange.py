@@ -375,7 +375,8 @@ def _notes(notes: str | None) -> tuple[str | None, bool, list[str]]:
     paragraph of at most 20 cues of one line each). Anything else stays description."""
     if notes is None:
         return None, False, []
-    kept, per_side, cues = [], False, []
+    kept: list[str] = []
+    per_side, cues = False, list[str]()
     for paragraph in notes.split("\n\n"):
         said = paragraph.removeprefix("Form: ").split(" · ")
         if paragraph == PER_SIDE_NOTE:
