@@ -19,20 +19,19 @@ def import_plan(file: Path) -> None:
     The plan is checked first; what has no place in a plan (weights, RPE, ...) is named
     in a comment at its top. A file that cannot be read or converted is one line, exit
     status 2, and nothing is written."""
+    from pushtimer.plan.catalog import user_plans_dir
     from pushtimer.plan.durations import format_clock
-    from pushtimer.plan.interchange import import_file
+    from pushtimer.plan.interchange import import_into_plans
     from pushtimer.plan.length import workout_length
-    from pushtimer.plan.saving import new_plan_path, save_plan
 
-    with plan_errors():
-        imported = import_file(file, str(file))
-    plan = imported.plan
-    target = new_plan_path(plan.name)
     try:
-        save_plan(imported.text, target)
+        with plan_errors():
+            imported, target = import_into_plans(file, str(file))
     except OSError as error:
-        say(f"{target}: cannot be written: {error.strerror or error}", err=True)
+        place = error.filename or user_plans_dir()
+        say(f"{place}: cannot be written: {error.strerror or error}", err=True)
         raise SystemExit(2) from None
+    plan = imported.plan
     say(f"Imported {imported.kind}: {target}")
     count = len(plan.workouts)
     times = ", ".join(

@@ -161,6 +161,18 @@ def _check_depth(text: str, source: str) -> None:
 # -- converting --------------------------------------------------------------------------
 
 
+def import_into_plans(path: Path, source: str | None = None) -> tuple[Imported, Path]:
+    """Import ``path`` and save the plan as a new file in the user's plans folder (named
+    from the plan); the imported plan and the file made. Raises PlanError when the file
+    cannot be read or converted (nothing written), OSError when the plan cannot be saved."""
+    from pushtimer.plan.saving import new_plan_path, save_plan
+
+    imported = import_file(path, source)
+    target = new_plan_path(imported.plan.name)
+    save_plan(imported.text, target)
+    return imported, target
+
+
 def import_file(path: Path, source: str | None = None) -> Imported:
     """Read and convert the file at ``path`` (named in messages as ``source``); the plan
     text returned has passed the plan checker. Raises PlanError with one line."""
@@ -454,6 +466,8 @@ def _shown(value: Any) -> str:
     if isinstance(value, str):
         return quote(value)
     if isinstance(value, (dict, list)):
+        if not value:
+            return "an empty object" if isinstance(value, dict) else "an empty list"
         return "an object" if isinstance(value, dict) else "a list"
     return quote(json.dumps(value))[1:-1] if value is not None else "nothing"
 
@@ -662,6 +676,7 @@ __all__ = [
     "Imported",
     "convert",
     "import_file",
+    "import_into_plans",
     "openweight_losses",
     "openweight_program",
     "openweight_tempo",

@@ -321,3 +321,32 @@ def test_plan_editor_with_a_problem(snap_compare: SnapCompare, tmp_path: Path) -
     app = _editor_app(tmp_path)
     keys = ("enter", "enter", "tab", "tab", "backspace", *"ten")
     assert snap_compare(app, terminal_size=(80, 24), run_before=editor_at(*keys))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=["80x24", "40x12"])
+def test_import_form(
+    snap_compare: SnapCompare,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    size: tuple[int, int],
+) -> None:
+    """i in the picker: the path, and the home folder's folders and JSON files."""
+    home = tmp_path / "you"
+    for folder in ("Downloads", "Documents", ".cache"):
+        (home / folder).mkdir(parents=True)
+    (home / "routines.json").write_text("[]")
+    (home / "notes.txt").write_text("")
+    monkeypatch.setenv("HOME", str(home))
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        from textual.widgets import DirectoryTree
+
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.app.screen.query_one(DirectoryTree).reload()
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
+
+    app = PushtimerApp(clock=FakeClock())
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from msgspec import Struct
@@ -136,6 +137,7 @@ class PickerScreen(Screen[None]):
         Binding("h", "history", "History", tooltip="your history: sessions, streak, reps"),
         Binding("n", "new_plan", "New", tooltip="make a new plan in a form"),
         Binding("e", "edit_plan", "Edit", tooltip="change the plan chosen in a form"),
+        Binding("i", "import_plan", "Import", tooltip="a plan from another app's file"),
     ]
 
     def __init__(
@@ -239,6 +241,25 @@ class PickerScreen(Screen[None]):
             self.notify(printable("\n".join(error.lines)), severity="error", markup=False)
             return
         self._open_editor(edited)
+
+    def action_import_plan(self) -> None:
+        """A plan from an openweight or Timero file; once made, its first workout chosen."""
+        from pushtimer.ui.screens.import_form import ImportScreen
+
+        def imported(target: Path | None) -> None:
+            self._reload()
+            if target is not None:
+                self._choose_plan(target)
+
+        self.app.push_screen(ImportScreen(), imported)
+
+    def _choose_plan(self, path: Path) -> None:
+        """Highlight the first workout of the plan in ``path``."""
+        plans = self.query_one(OptionList)
+        for number, entry in enumerate(self._entries):
+            if entry.file.path == path and entry.plan is not None:
+                plans.highlighted = plans.get_option_index(f"{number}:0")
+                return
 
     def _open_editor(self, edited: EditedPlan) -> None:
         from pushtimer.ui.editor.forms import plan_form
