@@ -12,13 +12,8 @@ from click.testing import CliRunner
 from jsonschema import Draft7Validator
 
 from pushtimer.cli import cli
-from pushtimer.history.store import HistoryStore, SessionEnd, SessionHead, SetRow
+from tests.unit.test_history_formats import SCHEMA, STRONG_HEADER, record
 
-SCHEMA = Path(__file__).parents[1] / "data" / "openweight" / "workout-log.schema.json"
-STRONG_HEADER = (
-    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
-    "Workout Notes,RPE"
-)
 PLAN = """
 name = "Push plan"
 [defaults]
@@ -48,7 +43,6 @@ def data(tmp_path: Path) -> Path:
     under a hostile plan name)."""
     plan_file = tmp_path / "push.toml"
     plan_file.write_text(PLAN, encoding="utf-8")
-    store = HistoryStore(tmp_path)
     days = {
         "2026-11-20": (
             "Push plan",
@@ -62,17 +56,7 @@ def data(tmp_path: Path) -> Path:
         "2026-11-22": ("=HYPERLINK(\x1b)", [(0, "@Push-ups", 1, "10", 10, None, None, "done")]),
     }
     for day, (name, sets) in days.items():
-        when = f"{day}T18:30:00+01:00"
-        session = store.start_session(
-            SessionHead(str(plan_file), name, 0, "Day A", None, None, when)
-        )
-        for index, exercise, number, target, done, hold, held, outcome in sets:
-            row = SetRow(
-                index, exercise, number, None, target, done, hold, 30.0, when, outcome, held
-            )  # type: ignore[arg-type]
-            store.add_set(session, row)
-        store.end_session(session, SessionEnd(True, 3900.0, None, when))
-    store.close()
+        record(tmp_path, sets, f"{day}T18:30:00+01:00", name, "Day A", 3900.0, str(plan_file))
     return tmp_path
 
 

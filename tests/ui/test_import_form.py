@@ -16,18 +16,7 @@ from pushtimer.ui.app import PushtimerApp
 from pushtimer.ui.screens.import_form import ImportScreen, shown_path
 from pushtimer.ui.screens.picker import PickerScreen
 from pushtimer.ui.widgets.text_line import TextLine
-
-ROUTINES = [
-    {
-        "__type__": "Routine",
-        "name": "Floor routine",
-        "exercises": [
-            {"__type__": "RepetitionExercise", "name": "Push-up", "repetitions": 12},
-            {"__type__": "DurationExercise", "name": "Plank", "duration": 45},
-        ],
-    }
-]
-
+from tests.functional.test_import_export_cli import ROUTINES
 
 EVIL = json.dumps([{**ROUTINES[0], "name": "\x1b[2J"}])
 
@@ -60,15 +49,15 @@ async def test_a_typed_path_imports_and_the_plan_is_chosen(home: Path) -> None:
         await pilot.press(*"Downloads/routines.json", "enter")
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
-        made = user_plans_dir() / "floor-routine.toml"
+        made = user_plans_dir() / "quick-push.toml"
         plan = load_plan(made)
         assert [(e.name, e.reps, e.hold) for e in plan.workouts[0].exercises] == [
-            ("Push-up", 12, None),
-            ("Plank", None, 45),
+            ("Push-up", 15, None),
+            ("Plank", None, 40),
         ]
-        assert _highlighted(app).startswith("Floor routine")
+        assert _highlighted(app).startswith("Quick push")
         prompts = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
-        assert "Floor routine" in prompts  # the plan's heading, under "Your plans"
+        assert "Quick push" in prompts  # the plan's heading, under "Your plans"
 
 
 async def test_a_file_chosen_in_the_tree_imports(home: Path) -> None:
@@ -88,7 +77,7 @@ async def test_a_file_chosen_in_the_tree_imports(home: Path) -> None:
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
-        assert (user_plans_dir() / "floor-routine.toml").is_file()
+        assert (user_plans_dir() / "quick-push.toml").is_file()
 
 
 @pytest.mark.parametrize(
