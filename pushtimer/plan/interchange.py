@@ -165,12 +165,10 @@ def import_into_plans(path: Path, source: str | None = None) -> tuple[Imported, 
     """Import ``path`` and save the plan as a new file in the user's plans folder (named
     from the plan); the imported plan and the file made. Raises PlanError when the file
     cannot be read or converted (nothing written), OSError when the plan cannot be saved."""
-    from pushtimer.plan.saving import new_plan_path, save_plan
+    from pushtimer.plan.saving import save_new_plan
 
     imported = import_file(path, source)
-    target = new_plan_path(imported.plan.name)
-    save_plan(imported.text, target)
-    return imported, target
+    return imported, save_new_plan(imported.text, imported.plan.name)
 
 
 def import_file(path: Path, source: str | None = None) -> Imported:

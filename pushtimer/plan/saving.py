@@ -83,7 +83,57 @@ def save_plan(text: str, path: Path) -> Path | None:
     return backup
 
 
+def save_new_plan(text: str, name: str, folder: Path | None = None) -> Path:
+    """Write ``text`` as a new plan file for a plan called ``name`` (``new_plan_path``'s
+    name, or the next one free) and return its path. The file appears whole or not at
+    all, and never over another: the written file is linked to its name, which fails if
+    the name was taken since it was chosen; on a file system without links the name is
+    taken first, empty, with O_EXCL. Raises OSError when it cannot be written."""
+    folder = folder or user_plans_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = new_plan_path(name, folder)
+    temporary = _written(text.encode("utf-8"), path, None)
+    try:
+        for _ in range(1000):
+            try:
+                os.link(temporary, path)
+                return path
+            except FileExistsError:
+                path = new_plan_path(name, folder)  # taken in the meantime: the next one
+            except OSError:  # no hard links here (a FAT stick, some shares)
+                return _claim_and_replace(temporary, name, folder)
+        raise OSError(f"{folder}: no free name for {name!r}")
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def _claim_and_replace(temporary: Path, name: str, folder: Path) -> Path:
+    """Take a free name with an empty file made with O_EXCL, then replace it by
+    ``temporary`` (which is moved: the caller's unlink of it then finds nothing)."""
+    while True:
+        path = new_plan_path(name, folder)
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            continue
+        temporary.replace(path)
+        return path
+
+
 def _write_atomically(data: bytes, path: Path, mode: int | None) -> None:
+    temporary = _written(data, path, mode)
+    try:
+        temporary.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+
+
+def _written(data: bytes, path: Path, mode: int | None) -> Path:
+    """``data`` in a new temporary file beside ``path``, flushed to disk, with ``mode``
+    (None: as ``open`` would make a new file)."""
     descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     temporary = Path(name)
     try:
@@ -93,11 +143,11 @@ def _write_atomically(data: bytes, path: Path, mode: int | None) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        temporary.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
+    return temporary
 
 
 class EditedPlan:
@@ -122,11 +172,12 @@ class EditedPlan:
 
     def save(self) -> Path:
         """Write the plan (the caller has checked it has no problems); returns where."""
+        text = self.document.dump()
         if self.target is None:
             name = self.document.get((), "name")
-            self.target = new_plan_path(name if isinstance(name, str) else "plan")
-        text = self.document.dump()
-        save_plan(text, self.target)
+            self.target = save_new_plan(text, name if isinstance(name, str) else "plan")
+        else:
+            save_plan(text, self.target)
         self.document.text = text
         self.saved_once = True
         return self.target

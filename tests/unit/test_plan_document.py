@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from pushtimer.plan.saving import (
     new_plan,
     new_plan_path,
     open_for_editing,
+    save_new_plan,
     save_plan,
     slug_of,
 )
@@ -250,6 +252,49 @@ def test_a_new_plan_is_named_by_its_name_and_never_overwrites(
     unnamed = new_plan("")
     assert [(p.path, p.key) for p in unnamed.problems()] == [((), "name")]
     assert isinstance(unnamed, EditedPlan)
+
+
+def test_a_name_taken_while_saving_is_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program makes ``mine.toml`` between the name being chosen and the file
+    being put there: that file stays as it was, and the plan takes the next name."""
+    real_link = os.link
+    raced: list[Path] = []
+
+    def racing_link(source: Path, target: Path) -> None:
+        if not raced:  # the other program is faster, once
+            raced.append(Path(target))
+            Path(target).write_text("theirs")
+        real_link(source, target)
+
+    monkeypatch.setattr(os, "link", racing_link)
+    path = save_new_plan('name = "Mine"\n', "Mine", tmp_path)
+    assert path.name == "mine-2.toml"
+    assert (tmp_path / "mine.toml").read_text() == "theirs"
+    assert path.read_text() == 'name = "Mine"\n'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine-2.toml", "mine.toml"]
+
+
+def test_without_hard_links_a_new_plan_still_takes_a_free_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(source: Path, target: Path) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    (tmp_path / "mine.toml").write_text("theirs")
+    path = save_new_plan('name = "Mine"\n', "Mine", tmp_path)
+    assert path.name == "mine-2.toml"
+    assert path.read_text() == 'name = "Mine"\n'
+    assert path.stat().st_mode & 0o777 == 0o666 & ~_umask()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine-2.toml", "mine.toml"]
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 _TEXT = st.text(
