@@ -83,7 +83,9 @@ def workout_view(
     ahead = timeline.next_work(state.index)
     upcoming = None if ahead is None else (ahead, timeline.exercise_of(ahead))
     resting = segment.kind in ("prepare", "rest")  # the screen looks ahead
-    shown_exercise = upcoming if resting and upcoming is not None else (segment, exercise)
+    # A rest, or a switch (which has no side of its own), shows the set to come.
+    looking_ahead = resting or segment.kind == "switch"
+    shown_exercise = upcoming if looking_ahead and upcoming is not None else (segment, exercise)
     total = timeline.total_seconds
     done = max(0.0, total - state.remaining_total)
     seconds = shown_seconds(state)
@@ -103,7 +105,7 @@ def workout_view(
     side = _side(state, ahead, get_ready)
     return WorkoutView(
         exercise=_exercise_line(segment, shown_exercise),
-        position=_position(*shown_exercise, ahead=resting, marks=marks or {}),
+        position=_position(*shown_exercise, ahead=looking_ahead, marks=marks or {}),
         kind=kind,
         word=word,
         shape=shape,
