@@ -42,7 +42,7 @@ class SessionRecorder:
 
     def __call__(self, event: Event, timeline: Timeline) -> None:
         if isinstance(event, SetEnded):
-            self.writer.add_set(self._session, set_row(event, stamp()))
+            self.writer.add_set(self._session, set_row(event, stamp(event.ago)))
         elif isinstance(event, WorkoutFinished):
             self.writer.end(
                 self._session,

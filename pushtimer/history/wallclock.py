@@ -7,7 +7,7 @@ it exists so tests and demonstrations can record sessions on chosen days.
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import datetime, timedelta
 
 FAKE_NOW = "PUSHTIMER_FAKE_NOW"
 
@@ -21,6 +21,6 @@ def now() -> datetime:
     return datetime.now().astimezone()
 
 
-def stamp() -> str:
-    """``2026-11-20T08:00:00+01:00``: how history stores a moment."""
-    return now().isoformat(timespec="seconds")
+def stamp(ago: float = 0.0) -> str:
+    """``2026-11-20T08:00:00+01:00``: how history stores a moment (``ago`` seconds back)."""
+    return (now() - timedelta(seconds=ago)).isoformat(timespec="seconds")

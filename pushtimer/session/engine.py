@@ -545,6 +545,7 @@ class Engine:
                 held=held,
                 seconds=seconds,
                 outcome=outcome,
+                ago=max(0.0, self._clock.now() - (self._origin + self._paused_total + end)),
             )
         )
 

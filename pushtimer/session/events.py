@@ -69,6 +69,9 @@ class SetEnded(Struct, frozen=True):
     held: float | None
     seconds: float
     outcome: Outcome
+    # Seconds from the set's end to this report: a max set ends at the key that asked how
+    # many, and is reported when the count is given; a set ended while paused, at the pause.
+    ago: float = 0.0
 
 
 class WorkoutFinished(Struct, frozen=True):

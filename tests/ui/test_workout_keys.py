@@ -483,6 +483,7 @@ async def test_a_paced_max_set_counts_its_reps_and_enter_asks_with_them_filled_i
         (ended,) = app.last_session.ended
         assert (ended.reps_done, ended.outcome) == (3, "done")
         assert ended.seconds == 16.5  # from the first lowering to the key, not the typing
+        assert ended.ago == 20  # the history dates it at the key too (history/recorder.py)
         assert isinstance(app.screen, SummaryScreen)
 
 

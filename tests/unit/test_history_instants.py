@@ -170,3 +170,12 @@ def test_a_history_that_cannot_be_written_is_read_from_a_copy(tmp_path: Path) ->
     assert reader.copy and len(reader.sessions()[0].sets) == 1
     with pytest.raises(HistoryError, match="read-only"):
         reader.start_session(_head("2026-11-21T08:00:00+01:00"))
+
+
+def test_a_stamp_can_be_dated_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A max set's row is dated at the key that ended it, not at the count typed later."""
+    from pushtimer.history.wallclock import FAKE_NOW, stamp
+
+    monkeypatch.setenv(FAKE_NOW, "2026-11-20T08:00:30+01:00")
+    assert stamp() == "2026-11-20T08:00:30+01:00"
+    assert stamp(20.4) == "2026-11-20T08:00:09+01:00"
