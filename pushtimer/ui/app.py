@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from msgspec import Struct
 from textual import events, on
-from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
@@ -38,6 +37,7 @@ from pushtimer.session.live import DEFAULT_COUNT_IN, Listener, LiveSession
 from pushtimer.session.readout import REMINDER_SECONDS
 from pushtimer.session.timeline import Timeline
 from pushtimer.startup import release_collection
+from pushtimer.ui.closing import ClosingApp
 from pushtimer.ui.messages import DeleteSession, MuteToggled, SessionMoved, WorkoutChosen
 from pushtimer.ui.palette import THEMES, ThemeChoice
 from pushtimer.ui.process import HANGUP_CHECK, ProcessGuard
@@ -83,7 +83,7 @@ class AppSettings(Struct, frozen=True, kw_only=True):
     quick_start: QuickValues | None = None
 
 
-class PushtimerApp(App[int]):
+class PushtimerApp(ClosingApp):
     """Plan picker -> workout screen -> summary."""
 
     CSS_PATH = "pushtimer.tcss"
@@ -169,7 +169,7 @@ class PushtimerApp(App[int]):
         CSS yet to refresh: the theme's name and the classes Textual gives its themes
         are enough, with the ANSI colour map and the stylesheet's variables, which the first
         parse reads."""
-        self.set_reactive(App.theme, name)
+        self.set_reactive(ClosingApp.theme, name)
         dark = self.current_theme.dark
         self.update_classes(
             {f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark},
@@ -273,6 +273,8 @@ class PushtimerApp(App[int]):
 
     @on(WorkoutChosen)
     def _workout_chosen(self, message: WorkoutChosen) -> None:
+        if self.closing:  # Enter typed right after q
+            return
         self.begin(message.plan, message.workout, message.plan_file, message.coaching)
 
     def begin(

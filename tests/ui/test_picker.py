@@ -67,6 +67,24 @@ async def test_down_and_enter_sent_at_once_start_the_workout_down_chose() -> Non
         assert app.session.title == "Back-focused push-up week: Day 3: one arm and rows"
 
 
+@pytest.mark.parametrize("after", ["e", "enter", "h", "i"])
+async def test_keys_typed_right_after_q_open_nothing_while_the_app_closes(after: str) -> None:
+    """``q`` then ``e`` in one burst once opened the plan form as the app closed, and the
+    form, its widgets gone, ended pushtimer with a traceback."""
+    from textual import events
+
+    app = PushtimerApp(clock=FakeClock())
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        app.post_message(events.Key("q", "q"))
+        app.post_message(events.Key(after, None))
+        app.post_message(events.Key("s", "s"))
+        await pilot.pause()
+        assert [type(screen) for screen in app.screen_stack] == [PickerScreen]
+        assert app.session is None
+    assert app.return_code == 0
+
+
 async def test_leaving_the_summary_goes_back_to_the_picker() -> None:
     app = PushtimerApp(clock=FakeClock())
     async with app.run_test() as pilot:

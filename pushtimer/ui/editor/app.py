@@ -3,14 +3,13 @@ look; it ends when the plan's form is left."""
 
 from __future__ import annotations
 
-from textual.app import App
-
 from pushtimer.plan.saving import EditedPlan
+from pushtimer.ui.closing import ClosingApp
 from pushtimer.ui.editor.forms import plan_form
 from pushtimer.ui.palette import THEMES, ThemeChoice
 
 
-class EditorApp(App[int]):
+class EditorApp(ClosingApp):
     CSS_PATH = "../pushtimer.tcss"
     TITLE = "pushtimer"
     ENABLE_COMMAND_PALETTE = False
