@@ -12,27 +12,32 @@ from pushtimer.printable import say
 
 
 @click.command("import", short_help="Make a plan from an openweight or Timero file.")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=True))
-def import_plan(file: Path) -> None:
+@click.argument("file")
+def import_plan(file: str) -> None:
     """Turn FILE, an openweight workout template or program (JSON) or a Timero
     routines.json, into a plan in your plans folder (a new file, named from the plan).
     The plan is checked first; what has no place in a plan (weights, RPE, ...) is named
-    in a comment at its top. A file that cannot be read or converted is one line, exit
+    here and in a comment at its top. A file that cannot be read or converted is one line, exit
     status 2, and nothing is written."""
     from pushtimer.plan.catalog import user_plans_dir
     from pushtimer.plan.durations import format_clock
     from pushtimer.plan.interchange import import_into_plans
     from pushtimer.plan.length import workout_length
 
+    if not file.strip():
+        say("pushtimer import: give the file to import, e.g. ~/Downloads/routines.json", err=True)
+        raise SystemExit(2)
     try:
         with plan_errors():
-            imported, target = import_into_plans(file, str(file))
+            imported, target = import_into_plans(Path(file), file)
     except OSError as error:
         place = error.filename or user_plans_dir()
         say(f"{place}: cannot be written: {error.strerror or error}", err=True)
         raise SystemExit(2) from None
     plan = imported.plan
     say(f"Imported {imported.kind}: {target}")
+    if imported.lost:
+        say(f"Not kept (no place in a pushtimer plan): {', '.join(imported.lost)}.")
     count = len(plan.workouts)
     times = ", ".join(
         format_clock(workout_length(w, plan.defaults).total_seconds) for w in plan.workouts

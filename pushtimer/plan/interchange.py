@@ -27,7 +27,7 @@ from msgspec import Struct
 from pushtimer.plan.document import exercise_text, workout_text
 from pushtimer.plan.errors import PlanError
 from pushtimer.plan.loader import load_plan_text
-from pushtimer.plan.model import Exercise, Plan, Workout
+from pushtimer.plan.model import Defaults, Exercise, Plan, Workout
 from pushtimer.plan.tempo import parse_tempo
 from pushtimer.plan.tomlfile import read_file
 from pushtimer.plan.wording import quote
@@ -40,7 +40,11 @@ DESCRIPTION_MAX = 2000
 MAX_CUES = 20
 CUE_MAX = 200
 NOTES_MAX = 5000  # openweight's longest exercise notes
-PER_SIDE_NOTE = "Each side: every set is done on one side, then the other."
+# An exercise's sets are per side: said in its notes, with the plan's switch time.
+PER_SIDE_NOTE = "Each side: every set is done on one side, then the other"
+_PER_SIDE = re.compile(
+    re.escape(PER_SIDE_NOTE) + r"(?:, with (?:([0-9]{1,3}) s to switch|no pause between))?\."
+)
 OPENWEIGHT_TEMPO = re.compile(r"^[0-9X]-[0-9X]-[0-9X]-[0-9X]$")
 _STRUCTURE = re.compile(r'["\\\[\]{}]')
 _WEEK_NAME = re.compile(r"\s*week\s+([0-9]{1,3})\s*", re.IGNORECASE)
@@ -75,6 +79,7 @@ class Imported(Struct, frozen=True):
     text: str
     plan: Plan
     kind: str
+    lost: tuple[str, ...] = ()  # what had no place in a plan ("weights", "RPE")
 
 
 class _Lost:
@@ -204,6 +209,16 @@ def convert(data: Any, source: str, file_name: str) -> Imported:
             "is neither an openweight workout template or program (an object with "
             '"exercises" or "weeks") nor Timero routines (a list of routines)',
         )
+    switches = [
+        exercise.pop("switch")
+        for workout in plan["workouts"]
+        for exercise in workout["exercises"]
+        if "switch" in exercise
+    ]
+    if switches:
+        plan["defaults"] = {"switch": switches[0]}
+        if len(set(switches)) > 1:
+            lost.add(f"switch times other than the first ({switches[0]} s)")
     text = _plan_text(plan, kind, file_name, lost)
     try:
         text.encode("utf-8")
@@ -215,7 +230,7 @@ def convert(data: Any, source: str, file_name: str) -> Imported:
         more = len(error.lines) - 1
         line = error.lines[0] + (f" (and {more} more problem{'s' * (more > 1)})" if more else "")
         raise PlanError([line]) from None
-    return Imported(text, loaded, kind)
+    return Imported(text, loaded, kind, tuple(lost.items))
 
 
 def _error(source: str, message: str) -> PlanError:
@@ -249,6 +264,12 @@ def _from_timero(data: list[Any], source: str, file_name: str, lost: _Lost) -> d
             elif kind == "DurationExercise":
                 exercise["hold"] = _seconds(item.get("duration"), source, where, "duration", lost)
                 lost.keys(item, {"__type__", "name", "duration"})
+            elif kind is None:
+                raise _error(
+                    source,
+                    f'{where}: has no "__type__" (Timero writes "RepetitionExercise" or '
+                    '"DurationExercise" there)',
+                )
             else:
                 raise _error(
                     source,
@@ -343,7 +364,7 @@ def _exercises(data: Any, source: str, place: str, lost: _Lost) -> list[dict[str
     place = f"{place} ({quote(name)})"
     lost.keys(about, {"name"})
     lost.keys(data, {"exercise", "sets", "notes", "order"})
-    description, per_side, cues = _notes(_description(data.get("notes"), source, place, lost))
+    description, side, cues = _notes(_description(data.get("notes"), source, place, lost))
     sets = [
         _set(item, source, f"{place}, set {number}", lost)
         for number, item in enumerate(_list(data.get("sets"), source, place, "sets"), start=1)
@@ -373,29 +394,43 @@ def _exercises(data: Any, source: str, place: str, lost: _Lost) -> list[dict[str
         if len(run) > 1:
             exercise["rest"] = first.rest
         exercise["rest_after"] = run[-1].rest
-        exercise["per_side"] = per_side or None
+        exercise["per_side"] = side is not None or None
         exercise["cues"] = cues or None
+        # A plan has one switch time: convert() takes it out into [defaults].
+        exercise["switch"] = side.switch if side is not None else None
         exercises.append({key: value for key, value in exercise.items() if value is not None})
     return exercises
 
 
-def _notes(notes: str | None) -> tuple[str | None, bool, list[str]]:
+class Side(Struct, frozen=True):
+    """An exercise's sets are per side; ``switch``: the seconds between the sides its
+    notes name (None: not said)."""
+
+    switch: int | None
+
+
+def _notes(notes: str | None) -> tuple[str | None, Side | None, list[str]]:
     """An exercise's notes as ``export`` writes them, taken apart: the description, whether
-    its sets are per side (``PER_SIDE_NOTE``), and its form cues (a ``Form: a · b``
-    paragraph of at most 20 cues of one line each). Anything else stays description."""
+    its sets are per side (``PER_SIDE_NOTE``, perhaps with the switch time), and its form
+    cues (a ``Form: a · b`` paragraph of at most 20 cues of one line each). Anything else
+    stays description."""
     if notes is None:
-        return None, False, []
+        return None, None, []
     kept: list[str] = []
-    per_side, cues = False, list[str]()
+    side: Side | None = None
+    cues: list[str] = []
     for paragraph in notes.split("\n\n"):
         said = paragraph.removeprefix("Form: ").split(" · ")
-        if paragraph == PER_SIDE_NOTE:
-            per_side = True
+        per_side = _PER_SIDE.fullmatch(paragraph)
+        if per_side is not None and side is None:
+            seconds = per_side.group(1)
+            pause = paragraph.endswith("no pause between.")
+            side = Side(int(seconds) if seconds else 0 if pause else None)
         elif paragraph.startswith("Form: ") and not cues and _cues(said):
             cues = said
         else:
             kept.append(paragraph)
-    return "\n\n".join(kept) or None, per_side, cues
+    return "\n\n".join(kept) or None, side, cues
 
 
 def _cues(cues: list[str]) -> bool:
@@ -530,6 +565,8 @@ def _plan_text(plan: Mapping[str, Any], kind: str, file_name: str, lost: _Lost) 
     head["name"] = plan["name"]
     if "description" in plan:
         head["description"] = plan["description"]
+    if "defaults" in plan:
+        head["defaults"] = plan["defaults"]
     comment = [f"# Imported by `pushtimer import` from {quote(file_name)} ({kind})."]
     if lost.items:
         comment += _wrapped("# Not kept (no place in a pushtimer plan): ", list(lost.items))
@@ -618,12 +655,19 @@ def _exercise_template(plan: Plan, exercise: Exercise, last: bool) -> dict[str, 
     made: dict[str, Any] = {"exercise": {"name": exercise.name}, "sets": sets}
     notes = [exercise.description] if exercise.description else []
     if exercise.per_side:
-        notes.append(PER_SIDE_NOTE)
+        notes.append(per_side_note(defaults.switch))
     if exercise.cues:
         notes.append("Form: " + " · ".join(exercise.cues))
     if notes:
         made["notes"] = "\n\n".join(notes)[:NOTES_MAX]
     return made
+
+
+def per_side_note(switch: int) -> str:
+    """ "Each side: every set is done on one side, then the other, with 10 s to switch."
+    (an exercise's notes, as openweight has no per-side sets)."""
+    pause = f"with {switch} s to switch" if switch else "with no pause between"
+    return f"{PER_SIDE_NOTE}, {pause}."
 
 
 def openweight_losses(plan: Plan) -> list[str]:
@@ -638,6 +682,11 @@ def openweight_losses(plan: Plan) -> list[str]:
 
     if plan.recovery:
         lost("the recovery text: left out")
+    usual = Defaults()
+    if plan.defaults.prepare != usual.prepare:
+        lost(f"the get-ready time (prepare = {plan.defaults.prepare} s): left out")
+    if plan.defaults.explosive != usual.explosive:
+        lost(f"the time of an X tempo phase (explosive = {plan.defaults.explosive} s): left out")
     for workout in plan.workouts:
         for exercise in workout.exercises:
             if exercise.per_side:

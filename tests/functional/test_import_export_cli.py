@@ -15,6 +15,7 @@ from jsonschema import Draft7Validator
 from referencing import Registry, Resource
 
 from pushtimer.cli import cli
+from pushtimer.plan.length import workout_length
 from pushtimer.plan.loader import load_plan
 
 SCHEMAS = Path(__file__).parents[1] / "data" / "openweight"
@@ -89,8 +90,9 @@ def test_timero_routines_import_into_a_plan_that_is_listed(config: Path, tmp_pat
 
 
 def test_openweight_template_and_program_import(config: Path, tmp_path: Path) -> None:
-    code, _, err = run("import", str(write(tmp_path, "upper.json", TEMPLATE)))
+    code, out, err = run("import", str(write(tmp_path, "upper.json", TEMPLATE)))
     assert (code, err) == (0, "")
+    assert out.splitlines()[1].startswith("Not kept (no place in a pushtimer plan): weights")
     text = (config / "upper-a.toml").read_text(encoding="utf-8")
     assert text.startswith(
         '# Imported by `pushtimer import` from "upper.json" (openweight workout template).'
@@ -132,6 +134,10 @@ def test_export_is_a_valid_program_and_imports_back(config: Path, tmp_path: Path
         ]
 
     assert shape(back) == shape(shipped)
+    # The per-side switch time comes back too: each workout is as long as before.
+    assert back.defaults.switch == shipped.defaults.switch == 10
+    for was, now in zip(shipped.workouts, back.workouts, strict=True):
+        assert workout_length(now, back.defaults) == workout_length(was, shipped.defaults)
 
 
 def test_export_names_what_openweight_has_no_place_for(tmp_path: Path) -> None:
@@ -145,6 +151,7 @@ def test_export_names_what_openweight_has_no_place_for(tmp_path: Path) -> None:
     assert err.splitlines() == [
         "Not all of the plan fits openweight's format:",
         "  - the recovery text: left out",
+        "  - the get-ready time (prepare = 15 s): left out",
         "  - form cues: kept as the exercise's notes (6 exercises)",
         "  - progress rules: left out (5 exercises)",
         "  - per-side sets: said in the exercise's notes (Side plank on the knees)",
@@ -156,7 +163,7 @@ def test_export_names_what_openweight_has_no_place_for(tmp_path: Path) -> None:
         for e in workout["exercises"]
     }
     side = exercises["Side plank on the knees"]["notes"]
-    assert "Each side: every set is done on one side, then the other." in side
+    assert "Each side: every set is done on one side, then the other, with 10 s to switch." in side
     assert "\n\nForm: " in side
 
 
@@ -190,6 +197,9 @@ def test_bad_files_are_one_line_and_nothing_is_written(
 
 
 def test_missing_file_and_unknown_plan_are_one_line(config: Path, tmp_path: Path) -> None:
+    code, out, err = run("import", "")
+    assert (code, out) == (2, "")
+    assert err.startswith("pushtimer import: give the file to import")
     code, _, err = run("import", str(tmp_path / "nope.json"))
     assert (code, err.strip()) == (2, f"{tmp_path / 'nope.json'}: no such file")
     code, out, err = run("export", "no-such-plan")

@@ -58,6 +58,13 @@ async def test_a_typed_path_imports_and_the_plan_is_chosen(home: Path) -> None:
         assert _highlighted(app).startswith("Quick push")
         prompts = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
         assert "Quick push" in prompts  # the plan's heading, under "Your plans"
+        assert [(n.title, n.message) for n in app._notifications] == [
+            (
+                "Imported",
+                "Quick push, from Timero routines, is quick-push.toml in your plans. "
+                "Press e to look it over.",
+            )
+        ]
 
 
 async def test_a_file_chosen_in_the_tree_imports(home: Path) -> None:

@@ -181,6 +181,10 @@ def test_openweight_tempo_says_what_it_can() -> None:
             '"__type__"',
         ),
         ([{"__type__": "Routine", "name": 5, "exercises": []}], '"name" must be text'),
+        (
+            [{"name": "R", "exercises": [{"type": "RepetitionExercise", "name": "P"}]}],
+            'exercise 1: has no "__type__" (Timero writes "RepetitionExercise"',
+        ),
         ({"name": "T", "exercises": [{"exercise": {"name": "A"}, "sets": [{}]}]}, "no reps"),
         (
             {
@@ -244,8 +248,8 @@ def test_notes_give_back_sides_and_cues_and_keep_the_rest() -> None:
     that cannot be cues (too many) and any other text stay the description."""
     many = "Form: " + " · ".join(f"cue {n}" for n in range(25))
     notes = [
-        "Knees down.\n\nEach side: every set is done on one side, then the other."
-        "\n\nForm: Hips up · Breathe",
+        "Knees down.\n\nEach side: every set is done on one side, then the other, with 8 s "
+        "to switch.\n\nForm: Hips up · Breathe",
         f"Slow.\n\n{many}",
     ]
     template = {
@@ -262,6 +266,36 @@ def test_notes_give_back_sides_and_cues_and_keep_the_rest() -> None:
         ("Hips up", "Breathe"),
     )
     assert (second.description, second.per_side, second.cues) == (f"Slow.\n\n{many}", False, ())
+    assert convert(template, "t.json", "t.json").plan.defaults.switch == 8
+
+
+@pytest.mark.parametrize(
+    ("sentences", "switch", "lost"),
+    [
+        (["with no pause between."], 0, False),
+        (["."], 5, False),  # no time said: the plan's usual switch
+        (["with 8 s to switch.", "with 20 s to switch."], 8, True),
+    ],
+)
+def test_a_per_side_note_gives_the_plan_its_switch_time(
+    sentences: list[str], switch: int, lost: bool
+) -> None:
+    start = "Each side: every set is done on one side, then the other"
+    template = {
+        "name": "W",
+        "exercises": [
+            {
+                "exercise": {"name": f"E{n}"},
+                "notes": start + ("" if end == "." else ", ") + end,
+                "sets": [{"targetReps": 5}],
+            }
+            for n, end in enumerate(sentences)
+        ],
+    }
+    imported = convert(template, "t.json", "t.json")
+    assert imported.plan.defaults.switch == switch
+    assert all(e.per_side for e in imported.plan.workouts[0].exercises)
+    assert ("switch times other than the first (8 s)" in imported.lost) is lost
 
 
 def test_export_losses_name_what_has_no_place() -> None:
@@ -269,6 +303,9 @@ def test_export_losses_name_what_has_no_place() -> None:
         """
 name = "P"
 recovery = "Walk."
+[defaults]
+prepare = 5
+explosive = 2
 [[workout]]
 name = "A"
 [[workout.exercise]]
@@ -284,6 +321,8 @@ tempo = "free"
     )
     assert openweight_losses(plan) == [
         "the recovery text: left out",
+        "the get-ready time (prepare = 5 s): left out",
+        "the time of an X tempo phase (explosive = 2 s): left out",
         "progress rules: left out (Slow push-up)",
         'tempo "12-1-1-0": left out, a phase of 10 s or more (Slow push-up)',
     ]

@@ -138,8 +138,13 @@ class ImportScreen(ModalScreen[Path | None]):
             place = error.filename or user_plans_dir()
             self._problem(f"{place}: cannot be written: {error.strerror or error}")
         else:
+            lost = f" Not kept: {', '.join(imported.lost)}." if imported.lost else ""
             self.notify(
-                f"Imported {imported.kind}: {shown_path(target)}. Press e to look it over.",
+                printable(
+                    f"{imported.plan.name}, from {imported.kind}, is {target.name} in your "
+                    f"plans.{lost} Press e to look it over."
+                ),
+                title="Imported",
                 markup=False,
             )
             self.dismiss(target)
