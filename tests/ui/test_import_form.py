@@ -67,6 +67,19 @@ async def test_a_typed_path_imports_and_the_plan_is_chosen(home: Path) -> None:
         ]
 
 
+async def test_a_file_imported_twice_is_two_plans_told_apart_by_file(home: Path) -> None:
+    app = PushtimerApp(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(2):
+            await pilot.press("i", *"Downloads/routines.json", "enter")
+            await pilot.pause()
+        assert _highlighted(app).startswith("Quick push")
+        prompts = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+        assert "Quick push (quick-push)" in prompts
+        assert "Quick push (quick-push-2)" in prompts
+        assert "Back-focused push-up week" in prompts  # one of its name: no file said
+
+
 async def test_a_file_chosen_in_the_tree_imports(home: Path) -> None:
     app = PushtimerApp(clock=FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:

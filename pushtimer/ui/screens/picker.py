@@ -6,6 +6,7 @@ A user plan with problems is listed with a pointer to ``pushtimer validate``, ne
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
@@ -290,6 +291,7 @@ class PickerScreen(Screen[None]):
             name=max((cell_len(name) for name, _, _ in lines.values()), default=0),
             tail=max((cell_len(total + mark) for _, total, mark in lines.values()), default=0),
         )
+        names = Counter(entry.plan.name for entry in self._entries if entry.plan)
         for number, entry in enumerate(self._entries):
             if entry.file.origin == "user" and not user_shown:
                 user_shown = True
@@ -306,7 +308,10 @@ class PickerScreen(Screen[None]):
                 continue
             last = marks[number][1]
             done = f"   last done: {last.workout_name}, {_when(last)}" if last else ""
-            options.append(_heading(f"{entry.plan.name}{done}", bold=True))
+            name = entry.plan.name
+            if names[name] > 1:  # two plans of one name (an import made twice): their files
+                name += f" ({entry.file.slug})"
+            options.append(_heading(f"{name}{done}", bold=True))
             for index in range(len(entry.plan.workouts)):
                 line = WorkoutLine(*lines[number, index], columns)
                 options.append(Option(line, id=f"{number}:{index}"))
