@@ -3,8 +3,9 @@
 
 Both keep what was done: each set's last run (a set gone back to counts once, as the
 summary counts it), sets done or partial only (a skipped set did not happen), sessions
-oldest first. What a plan adds (tempo, rest) comes from the plan file when it still
-loads and still has that workout and exercise; otherwise it is left out.
+oldest first. Each set's tempo is the one the history kept (for sets from before it kept
+tempos, the plan's). The planned rest comes from the plan file when it still loads and
+still has that workout and exercise; otherwise it is left out.
 """
 
 from __future__ import annotations
@@ -17,9 +18,8 @@ from typing import Any
 
 from pushtimer.history.report import FORMULA_STARTS, instant, status
 from pushtimer.history.store import SessionRow, SetRow
-from pushtimer.plan.length import rest_after_set
+from pushtimer.plan.length import paced_tempo, rest_after_set
 from pushtimer.plan.model import Exercise, Plan
-from pushtimer.plan.tempo import parse_tempo
 from pushtimer.printable import printable
 from pushtimer.session.tally import held_counted, last_runs
 
@@ -122,21 +122,20 @@ def planned_exercise(
     return exercise, done.exercise_index == len(exercises) - 1
 
 
-def planned_tempo(
-    done: SetRow, planned: tuple[Exercise, bool] | None, plan: Plan | None
-) -> str | None:
-    """A set of reps' tempo, dashed (``3-1-X-0``): None for a hold, a free tempo, or no
-    plan to say."""
-    if planned is None or plan is None or done.hold_seconds is not None:
+def set_tempo(done: SetRow, planned: tuple[Exercise, bool] | None, plan: Plan | None) -> str | None:
+    """A set of reps' tempo, dashed (``3-1-X-0``): as the history kept it; for a set from
+    before it kept tempos, the plan's. None for a hold, a free tempo, or no plan to say."""
+    if done.hold_seconds is not None or done.tempo == "free":
         return None
-    exercise = planned[0]
-    if exercise.hold is not None:
+    if done.tempo is not None:
+        return done.tempo
+    if planned is None or plan is None:
         return None
     try:
-        tempo = parse_tempo(exercise.tempo or plan.defaults.tempo)
+        tempo = paced_tempo(planned[0], plan.defaults)
     except ValueError:
         return None
-    return None if tempo.free else str(tempo)
+    return None if tempo == "free" else tempo
 
 
 def _held(done: SetRow) -> int | None:
@@ -175,7 +174,7 @@ def strong_csv(rows: list[SessionRow], load: PlanLoader = no_plans) -> str:
                 notes.append(f"{done.side} side")
             if done.reps_target == "max":
                 notes.append("max set")
-            tempo = planned_tempo(done, planned_exercise(row, done, plan), plan)
+            tempo = set_tempo(done, planned_exercise(row, done, plan), plan)
             if tempo:
                 notes.append(f"tempo {tempo}")
             writer.writerow(
@@ -220,7 +219,7 @@ def _openweight_set(row: SessionRow, done: SetRow, plan: Plan | None) -> dict[st
             found["type"] = "amrap"
         elif done.reps_target is not None and done.reps_target.isdigit():
             found["targetReps"] = int(done.reps_target)
-    tempo = _openweight_tempo(planned_tempo(done, planned, plan))
+    tempo = _openweight_tempo(set_tempo(done, planned, plan))
     if tempo is not None:
         found["tempo"] = tempo
     if planned is not None and plan is not None and done.side != "left":

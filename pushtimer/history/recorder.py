@@ -11,6 +11,7 @@ from __future__ import annotations
 from pushtimer.history.store import SessionEnd, SessionHead, SetRow
 from pushtimer.history.wallclock import stamp
 from pushtimer.history.writer import HistoryWriter
+from pushtimer.plan.length import paced_tempo
 from pushtimer.plan.model import Plan
 from pushtimer.session.events import Event, SetEnded, WorkoutFinished
 from pushtimer.session.timeline import Timeline
@@ -22,6 +23,8 @@ class SessionRecorder:
     def __init__(self, writer: HistoryWriter, plan: Plan, plan_file: str, workout: int) -> None:
         chosen = plan.workouts[workout]
         self.writer = writer
+        # The tempo each exercise's sets are paced at, kept with each set.
+        self._tempos = [paced_tempo(exercise, plan.defaults) for exercise in chosen.exercises]
         days = sorted({w.day for w in plan.workouts if w.day is not None})
         self._session = writer.begin(
             SessionHead(
@@ -42,7 +45,8 @@ class SessionRecorder:
 
     def __call__(self, event: Event, timeline: Timeline) -> None:
         if isinstance(event, SetEnded):
-            self.writer.add_set(self._session, set_row(event, stamp(event.ago)))
+            tempo = self._tempos[event.exercise]
+            self.writer.add_set(self._session, set_row(event, stamp(event.ago), tempo))
         elif isinstance(event, WorkoutFinished):
             self.writer.end(
                 self._session,
@@ -50,8 +54,8 @@ class SessionRecorder:
             )
 
 
-def set_row(event: SetEnded, done_at: str) -> SetRow:
-    """A set that ended, as the history stores it."""
+def set_row(event: SetEnded, done_at: str, tempo: str | None = None) -> SetRow:
+    """A set that ended, as the history stores it (``tempo``: what it was paced at)."""
     return SetRow(
         exercise_index=event.exercise,
         exercise=event.name,
@@ -64,4 +68,5 @@ def set_row(event: SetEnded, done_at: str) -> SetRow:
         done_at=done_at,
         outcome=event.outcome,
         held_seconds=None if event.held is None else round(event.held, 3),
+        tempo=tempo,
     )

@@ -99,6 +99,11 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE session SET started_utc = COALESCE(strftime('%Y-%m-%dT%H:%M:%SZ', started), started);
     CREATE INDEX session_by_instant ON session(started_utc)
     """,
+    # 4: the tempo each set was paced at ("3-1-1-0", "free"; NULL for a hold), as it was:
+    # a plan edited later does not change it. Older sets have none.
+    """
+    ALTER TABLE set_done ADD COLUMN tempo TEXT
+    """,
 )
 UTC_OF = "COALESCE(strftime('%Y-%m-%dT%H:%M:%SZ', ?), ?)"  # a stamp with offset, in UTC
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -118,6 +123,7 @@ class SetRow(Struct, frozen=True):
     done_at: str  # when it ended
     outcome: Outcome = "done"
     held_seconds: float | None = None  # seconds actually held
+    tempo: str | None = None  # paced at: "3-1-1-0", "free"; None for a hold or an old set
 
 
 class SessionHead(Struct, frozen=True):
@@ -143,7 +149,7 @@ class SessionEnd(Struct, frozen=True):
 
 SET_COLUMNS = (
     "exercise_index, exercise, set_number, side, reps_target, reps_done, hold_seconds,"
-    " seconds, done_at, outcome, held_seconds"
+    " seconds, done_at, outcome, held_seconds, tempo"
 )
 
 
@@ -387,7 +393,7 @@ class HistoryStore:
         """One set that ended, committed at once."""
         self._write(
             f"INSERT INTO set_done (session_id, {SET_COLUMNS})"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (session_id, *msgspec.structs.astuple(row)),
         )
 

@@ -45,6 +45,15 @@ def workout_length(workout: Workout, defaults: Defaults) -> Length:
     return Length(total, has_open)
 
 
+def paced_tempo(exercise: Exercise, defaults: Defaults) -> str | None:
+    """The tempo a set of ``exercise`` is paced at, dashed (``3-1-X-0``), "free" when it
+    is not paced, None for a hold: what the history keeps of each set."""
+    if exercise.hold is not None:
+        return None
+    tempo = parse_tempo(exercise.tempo or defaults.tempo)
+    return "free" if tempo.free else str(tempo)
+
+
 def rest_after_set(exercise: Exercise, defaults: Defaults, set_number: int, last: bool) -> int:
     if set_number < exercise.sets:
         return defaults.rest if exercise.rest is None else exercise.rest

@@ -83,6 +83,9 @@ def test_a_session_ended_by_a_signal_keeps_its_two_sets(
     fields = history(tmp_path).stdout.splitlines()[1].split()
     # done, partial, skipped, reps, status (the rest was running: no set in progress)
     assert (*fields[-6:-2], fields[-1]) == ("2", "0", "0", "2", status)
+    # A quick set has no plan file: the tempo it was paced at is the history's own.
+    strong = list(csv.DictReader(io.StringIO(history(tmp_path, "--format", "strong").stdout)))
+    assert [r["Notes"] for r in strong] == ["done, tempo 1-0-0-0"] * 2
 
 
 def test_a_whole_run_records_every_set_and_ends_complete(tmp_path: Path) -> None:

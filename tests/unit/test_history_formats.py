@@ -144,6 +144,38 @@ def test_strong_without_the_plan_has_no_tempo(tmp_path: Path) -> None:
     assert [r["Notes"] for r in rows] == ["done", "partial", "done", "done, max set"]
 
 
+def test_the_tempo_a_set_was_paced_at_outlives_the_plan(tmp_path: Path) -> None:
+    """Sets keep their tempo: a plan edited since (here 2-0-X-0), or gone, changes
+    nothing; a free set has none; a set from before tempos were kept asks the plan."""
+    store = HistoryStore(tmp_path)
+    session = store.start_session(
+        SessionHead("push.toml", "Push plan", 0, "Day A", None, None, "2026-11-20T08:00:00+01:00")
+    )
+    for number, tempo in enumerate(["4-1-1-0", "free", None], start=1):
+        store.add_set(
+            session,
+            SetRow(
+                0,
+                "Push-ups",
+                number,
+                None,
+                "10",
+                10,
+                None,
+                30.0,
+                "2026-11-20T08:01:00+01:00",
+                tempo=tempo,
+            ),
+        )
+    store.close()
+    expected = ["done, tempo 4-1-1-0", "done", "done, tempo 2-0-X-0"]
+    assert [r["Notes"] for r in rows_of(strong_csv(sessions(tmp_path), loader))] == expected
+    alone = ["done, tempo 4-1-1-0", "done", "done"]  # the plan file gone
+    assert [r["Notes"] for r in rows_of(strong_csv(sessions(tmp_path)))] == alone
+    (log,) = openweight_logs(sessions(tmp_path))
+    assert [s.get("tempo") for s in log["exercises"][0]["sets"]] == ["4-1-1-0", None, None]
+
+
 @pytest.mark.parametrize(
     ("seconds", "shown"),
     [(0, "0m"), (29, "0m"), (725, "12m"), (3600, "1h 0m"), (3900, "1h 5m"), (7330, "2h 2m")],

@@ -32,7 +32,7 @@ def test_a_new_history_has_the_schema_and_its_version(tmp_path: Path) -> None:
     store = HistoryStore(tmp_path / "data")
     store.close()
     db = sqlite3.connect(tmp_path / "data" / DB_NAME)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert tables == {"session", "set_done"}
@@ -82,6 +82,7 @@ def test_version_1_rows_get_outcomes_by_the_same_rule(tmp_path: Path) -> None:
         "done", "partial", "skipped", "done", "skipped", "done", "partial", "skipped"
     ]  # fmt: skip
     assert [s.held_seconds for s in row.sets][5:] == [45.0, 20.5, 0.4]
+    assert {s.tempo for s in row.sets} == {None}  # not known then: formats ask the plan
     assert (row.stop_reason, row.empty) == (None, False)
 
 
