@@ -30,7 +30,7 @@ from pushtimer.plan.loader import load_plan_text
 from pushtimer.plan.model import Defaults, Exercise, Plan, Workout
 from pushtimer.plan.tempo import parse_tempo
 from pushtimer.plan.tomlfile import read_file
-from pushtimer.plan.wording import quote
+from pushtimer.plan.wording import quote, show
 
 MAX_DEPTH = 64
 MAX_WORKOUTS = 50
@@ -502,7 +502,7 @@ def _shown(value: Any) -> str:
         if not value:
             return "an empty object" if isinstance(value, dict) else "an empty list"
         return "an object" if isinstance(value, dict) else "a list"
-    return quote(json.dumps(value))[1:-1] if value is not None else "nothing"
+    return show(value) if value is not None else "nothing"
 
 
 def _list(value: Any, source: str, place: str, key: str) -> list[Any]:

@@ -16,6 +16,7 @@ from pushtimer.printable import printable
 # Text longer than this is not echoed back whole in a message.
 _ECHO_LIMIT = 40
 _QUOTE_LIMIT = 60  # a name or key longer than this is cut with "…" where it is quoted
+_NUMBER_DIGITS = 20  # a number of more digits is named, not echoed
 
 
 def quote(text: str) -> str:
@@ -34,6 +35,10 @@ def show(value: object) -> str:
         if len(value) > _ECHO_LIMIT:
             return f"{len(value)} characters of text"
         return quote(value)
+    if isinstance(value, int) and abs(value) >= 10**_NUMBER_DIGITS:
+        return "a number too long to show"  # (one from an imported file: any length)
+    if isinstance(value, float) and len(repr(value)) > _NUMBER_DIGITS:
+        return f"{value:.6g}"
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, dict):

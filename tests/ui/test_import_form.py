@@ -13,7 +13,7 @@ from pushtimer.plan.catalog import user_plans_dir
 from pushtimer.plan.loader import load_plan
 from pushtimer.session.clock import FakeClock
 from pushtimer.ui.app import PushtimerApp
-from pushtimer.ui.screens.import_form import ImportScreen, shown_path
+from pushtimer.ui.screens.import_form import ImportScreen, shown_path, typed_path
 from pushtimer.ui.screens.picker import PickerScreen
 from pushtimer.ui.widgets.text_line import TextLine
 from tests.functional.test_import_export_cli import ROUTINES
@@ -130,6 +130,40 @@ async def test_a_bad_file_is_one_line_and_nothing_is_written(
         assert app.screen.query_one("#problems", TextLine).text == ""
         await pilot.press("escape")
         assert isinstance(app.screen, PickerScreen)
+
+
+@pytest.mark.parametrize("then", ["enter", "escape"])
+async def test_a_key_typed_right_after_enter_imports_once_and_leaves_once(
+    home: Path, then: str
+) -> None:
+    """Enter twice at once once imported the file twice and ended the app with a
+    ScreenStackError (the form dismissed twice)."""
+    from textual import events
+
+    app = PushtimerApp(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("i", *"Downloads/routines.json")
+        app.post_message(events.Key("enter", "\r"))  # (as a fast typist sends them)
+        app.post_message(events.Key(then, None))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen) and app.is_running
+        made = sorted(p.name for p in user_plans_dir().glob("*.toml"))
+        # Esc reaches the form before the Enter's import runs: it cancels it.
+        assert made == (["quick-push.toml"] if then == "enter" else [])
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "~/~/Downloads/routines.json",  # the whole path typed after the "~/" given
+        "Downloads/routines.json",  # relative: from the home folder, as the tree is
+        "~/{home}/Downloads/routines.json",
+    ],
+)
+def test_a_path_is_read_as_a_person_means_it(home: Path, typed: str) -> None:
+    wanted = home / "Downloads" / "routines.json"
+    assert typed_path(typed.format(home=home)) == wanted
 
 
 async def test_a_small_terminal_keeps_the_path_and_the_buttons(home: Path) -> None:

@@ -194,6 +194,13 @@ def test_openweight_tempo_says_what_it_can() -> None:
             "whole number",
         ),
         ({"date": "2026-01-01T10:00:00Z", "exercises": []}, "workout log"),
+        (
+            {
+                "name": "T",
+                "exercises": [{"exercise": {"name": "A"}, "sets": [{"targetReps": 10**300}]}],
+            },
+            "got a number too long to show",  # not 301 digits
+        ),
     ],
 )
 def test_wrong_shapes_are_one_line(data: Any, words: str) -> None:

@@ -42,6 +42,17 @@ def shown_path(path: Path) -> str:
     return str(path)
 
 
+def typed_path(typed: str) -> Path:
+    """The file a person typed in the field, which starts as "~/": a whole path typed after
+    that ("~/~/Downloads/x.json", "~//tmp/x.json") is read as typed, and a relative one
+    from the home folder, as the tree below it shows."""
+    rest = typed.removeprefix("~/")
+    if typed.startswith("~/") and rest.startswith(("~", "/")):
+        typed = rest
+    path = Path(typed).expanduser()
+    return path if path.is_absolute() else Path.home() / path
+
+
 class JsonFiles(DirectoryTree):
     """Folders and JSON files, hidden ones left out; names shown literally (a file name
     is outside text), the root as ``~``."""
@@ -98,6 +109,10 @@ class ImportScreen(ModalScreen[Path | None]):
                 yield Button("Cancel", id="cancel")
         yield Footer()  # the form's keys, not the picker's behind it
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._left = False  # once: a second Enter (or Esc) typed at once does nothing more
+
     def on_mount(self) -> None:
         self.query_one("#file", Input).focus()
 
@@ -111,7 +126,7 @@ class ImportScreen(ModalScreen[Path | None]):
         if event.button.id == "import":
             self._import()
         else:
-            self.dismiss(None)
+            self._leave(None)
 
     def on_directory_tree_file_selected(self, event: DirectoryTree.FileSelected) -> None:
         """Enter on a file in the tree: that file, imported."""
@@ -119,17 +134,24 @@ class ImportScreen(ModalScreen[Path | None]):
         self._import()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self._leave(None)
+
+    def _leave(self, made: Path | None) -> None:
+        if not self._left:
+            self._left = True
+            self.dismiss(made)
 
     def _import(self) -> None:
         from pushtimer.plan.catalog import user_plans_dir
         from pushtimer.plan.interchange import import_into_plans
 
+        if self._left:
+            return
         typed = self.query_one("#file", Input).value.strip()
         if typed in ("", "~", "~/"):
             self._problem("Type the file's path, or choose it below and press Enter.")
             return
-        path = Path(typed).expanduser()
+        path = typed_path(typed)
         try:
             imported, target = import_into_plans(path, shown_path(path))
         except PlanError as error:
@@ -147,7 +169,7 @@ class ImportScreen(ModalScreen[Path | None]):
                 title="Imported",
                 markup=False,
             )
-            self.dismiss(target)
+            self._leave(target)
 
     def _problem(self, line: str) -> None:
         self.query_one("#problems", TextLine).text = printable(line)
