@@ -27,7 +27,7 @@ from msgspec import Struct
 from pushtimer.plan.document import exercise_text, workout_text
 from pushtimer.plan.errors import PlanError
 from pushtimer.plan.loader import load_plan_text
-from pushtimer.plan.model import Defaults, Exercise, Plan, Workout
+from pushtimer.plan.model import REPS_MAX, SECONDS_MAX, Defaults, Exercise, Plan, Workout
 from pushtimer.plan.tempo import parse_tempo
 from pushtimer.plan.tomlfile import read_file
 from pushtimer.plan.wording import quote, show
@@ -259,10 +259,13 @@ def _from_timero(data: list[Any], source: str, file_name: str, lost: _Lost) -> d
             exercise: dict[str, Any] = {"name": _name(item.get("name"), source, where, lost)}
             kind = item.get("__type__")
             if kind == "RepetitionExercise":
-                exercise["reps"] = _whole(item.get("repetitions"), source, where, "repetitions")
+                repetitions = item.get("repetitions")
+                exercise["reps"] = _whole(repetitions, source, where, "repetitions", REPS)
                 lost.keys(item, {"__type__", "name", "repetitions"})
             elif kind == "DurationExercise":
-                exercise["hold"] = _seconds(item.get("duration"), source, where, "duration", lost)
+                exercise["hold"] = _seconds(
+                    item.get("duration"), source, where, "duration", lost, HOLD
+                )
                 lost.keys(item, {"__type__", "name", "duration"})
             elif kind is None:
                 raise _error(
@@ -456,19 +459,19 @@ def _set(data: Any, source: str, place: str, lost: _Lost) -> _Set:
     if reps is None:
         for key in ("targetReps", "reps"):
             if data.get(key) is not None:
-                reps = _whole(data[key], source, place, key)
+                reps = _whole(data[key], source, place, key, REPS)
                 break
         else:
             for key in ("targetRepsMax", "targetRepsMin"):
                 if data.get(key) is not None:
-                    reps = _whole(data[key], source, place, key)
+                    reps = _whole(data[key], source, place, key, REPS)
                     if data.get("targetRepsMin") != data.get("targetRepsMax"):
                         lost.add("rep ranges (the top of the range is the plan's reps)")
                     break
     hold = None
     if data.get("durationSeconds") is not None:
         if reps is None:
-            hold = _seconds(data["durationSeconds"], source, place, "durationSeconds", lost)
+            hold = _seconds(data["durationSeconds"], source, place, "durationSeconds", lost, HOLD)
         else:
             lost.add("durations of sets with reps")
     if reps is None and hold is None:
@@ -484,7 +487,7 @@ def _set(data: Any, source: str, place: str, lost: _Lost) -> _Set:
         lost.add("tempo of timed sets")
         tempo = None
     rest = data.get("restSeconds")
-    rest = None if rest is None else _seconds(rest, source, place, "restSeconds", lost)
+    rest = None if rest is None else _seconds(rest, source, place, "restSeconds", lost, REST)
     return _Set(reps, hold, tempo, rest)
 
 
@@ -542,19 +545,32 @@ def _cut(text: str, most: int, said: str, lost: _Lost) -> str:
     return text[: most - 1] + "…"
 
 
-def _whole(value: Any, source: str, place: str, key: str) -> int:
-    if _is_int(value):
-        return int(value)
-    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
-        return int(value)
-    raise _error(source, f'{place}: "{key}" must be a whole number, got {_shown(value)}')
+# What a count may be, as the plan's checker bounds it: said in the file's own key names.
+REPS = (1, REPS_MAX)
+HOLD = (1, SECONDS_MAX)
+REST = (0, SECONDS_MAX)
 
 
-def _seconds(value: Any, source: str, place: str, key: str, lost: _Lost) -> int:
+def _whole(value: Any, source: str, place: str, key: str, bounds: tuple[int, int]) -> int:
+    low, high = bounds
+    number: int | None = None
+    if _is_int(value) or (isinstance(value, float) and math.isfinite(value) and value.is_integer()):
+        number = int(value)
+    if number is not None and low <= number <= high:
+        return number
+    raise _error(
+        source,
+        f'{place}: "{key}" must be a whole number from {low} to {high}, got {_shown(value)}',
+    )
+
+
+def _seconds(
+    value: Any, source: str, place: str, key: str, lost: _Lost, bounds: tuple[int, int]
+) -> int:
     if isinstance(value, float) and math.isfinite(value) and not value.is_integer():
         lost.add("fractions of seconds (rounded)")
-        return max(1, round(value))
-    return _whole(value, source, place, key)
+        value = max(1, round(value))
+    return _whole(value, source, place, key, bounds)
 
 
 # -- writing the plan --------------------------------------------------------------------

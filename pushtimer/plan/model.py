@@ -56,10 +56,11 @@ TempoText = Annotated[
         extra_json_schema={"pattern": TEMPO_PATTERN, "examples": ["3-1-1-0", "3110", "2-0-X-0"]},
     ),
 ]
-Rest = Annotated[int, _seconds(0, 3600, 'Rest in seconds (90) or as text ("90s", "1m30s").')]
-Prepare = Annotated[int, _seconds(0, 3600, "Get-ready countdown before the first set.")]
+SECONDS_MAX = 3600  # the longest rest, get-ready or hold
+Rest = Annotated[int, _seconds(0, SECONDS_MAX, 'Rest in seconds (90) or as text ("90s", "1m30s").')]
+Prepare = Annotated[int, _seconds(0, SECONDS_MAX, "Get-ready countdown before the first set.")]
 Switch = Annotated[int, _seconds(0, 120, "Pause between the left and right side of a set.")]
-Hold = Annotated[int, _seconds(1, 3600, "A timed hold instead of reps, in seconds.")]
+Hold = Annotated[int, _seconds(1, SECONDS_MAX, "A timed hold instead of reps, in seconds.")]
 REPS_MAX = 500
 Reps = Annotated[int, Meta(ge=1, le=REPS_MAX)] | Literal["max"]
 Sets = Annotated[int, Meta(ge=1, le=50, description="How many sets.")]

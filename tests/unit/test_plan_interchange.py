@@ -216,9 +216,17 @@ def test_control_characters_and_bounds_are_the_checkers_one_line() -> None:
     line = refused(bad)
     assert "control character" in line
     assert "\x1b" not in line
-    many = [{"__type__": "RepetitionExercise", "name": "P", "repetitions": 10**9}] * 3
-    line = refused([{"__type__": "Routine", "name": "R", "exercises": many}])
-    assert '"reps" must be' in line
+    # A count out of bounds is said in the file's own words...
+    huge = [{"__type__": "RepetitionExercise", "name": "P", "repetitions": 10**9}]
+    line = refused([{"__type__": "Routine", "name": "R", "exercises": huge}])
+    assert line == (
+        'in.json: routine 1 ("R"), exercise 1: "repetitions" must be a whole number from 1 '
+        "to 500, got 1000000000"
+    )
+    # ...and what only the plan's checker refuses (61 sets alike make sets = 61) in its.
+    runs = [{"exercise": {"name": f"E{n}"}, "sets": [{"targetReps": 5}] * 61} for n in range(3)]
+    line = refused({"name": "T", "exercises": runs})
+    assert '"sets" must be' in line
     assert "(and 2 more problems)" in line
     assert "at most 50" in refused([TIMERO[1]] * 51)
 
