@@ -43,7 +43,7 @@ NOTES_MAX = 5000  # openweight's longest exercise notes
 # An exercise's sets are per side: said in its notes, with the plan's switch time.
 PER_SIDE_NOTE = "Each side: every set is done on one side, then the other"
 _PER_SIDE = re.compile(
-    re.escape(PER_SIDE_NOTE) + r"(?:, with (?:([0-9]{1,3}) s to switch|no pause between))?\."
+    re.escape(PER_SIDE_NOTE) + r"(?:, with (?:([0-9]{1,3}) s to switch|(no pause) between))?\."
 )
 OPENWEIGHT_TEMPO = re.compile(r"^[0-9X]-[0-9X]-[0-9X]-[0-9X]$")
 _STRUCTURE = re.compile(r'["\\\[\]{}]')
@@ -405,14 +405,14 @@ def _exercises(data: Any, source: str, place: str, lost: _Lost) -> list[dict[str
     return exercises
 
 
-class Side(Struct, frozen=True):
+class _Side(Struct, frozen=True):
     """An exercise's sets are per side; ``switch``: the seconds between the sides its
     notes name (None: not said)."""
 
     switch: int | None
 
 
-def _notes(notes: str | None) -> tuple[str | None, Side | None, list[str]]:
+def _notes(notes: str | None) -> tuple[str | None, _Side | None, list[str]]:
     """An exercise's notes as ``export`` writes them, taken apart: the description, whether
     its sets are per side (``PER_SIDE_NOTE``, perhaps with the switch time), and its form
     cues (a ``Form: a · b`` paragraph of at most 20 cues of one line each). Anything else
@@ -420,15 +420,14 @@ def _notes(notes: str | None) -> tuple[str | None, Side | None, list[str]]:
     if notes is None:
         return None, None, []
     kept: list[str] = []
-    side: Side | None = None
+    side: _Side | None = None
     cues: list[str] = []
     for paragraph in notes.split("\n\n"):
         said = paragraph.removeprefix("Form: ").split(" · ")
         per_side = _PER_SIDE.fullmatch(paragraph)
         if per_side is not None and side is None:
-            seconds = per_side.group(1)
-            pause = paragraph.endswith("no pause between.")
-            side = Side(int(seconds) if seconds else 0 if pause else None)
+            seconds, no_pause = per_side.groups()
+            side = _Side(int(seconds) if seconds else 0 if no_pause else None)
         elif paragraph.startswith("Form: ") and not cues and _cues(said):
             cues = said
         else:
@@ -553,11 +552,11 @@ REST = (0, SECONDS_MAX)
 
 def _whole(value: Any, source: str, place: str, key: str, bounds: tuple[int, int]) -> int:
     low, high = bounds
-    number: int | None = None
-    if _is_int(value) or (isinstance(value, float) and math.isfinite(value) and value.is_integer()):
-        number = int(value)
-    if number is not None and low <= number <= high:
-        return number
+    whole = _is_int(value) or (
+        isinstance(value, float) and math.isfinite(value) and value.is_integer()
+    )
+    if whole and low <= int(value) <= high:
+        return int(value)
     raise _error(
         source,
         f'{place}: "{key}" must be a whole number from {low} to {high}, got {_shown(value)}',

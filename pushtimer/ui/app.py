@@ -273,8 +273,6 @@ class PushtimerApp(ClosingApp):
 
     @on(WorkoutChosen)
     def _workout_chosen(self, message: WorkoutChosen) -> None:
-        if self.closing:  # Enter typed right after q
-            return
         self.begin(message.plan, message.workout, message.plan_file, message.coaching)
 
     def begin(
